@@ -1,0 +1,57 @@
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+/**
+ * Tokens of haproxy.cfg. HAProxy splits each line into words on unquoted, unescaped blanks; a `#` outside
+ * quotes starts a comment; quotes may open and close anywhere inside a word. Words that play a part in
+ * conditions (`if`, `unless`, `or`, `||`, `{`, `}`) get their own token types, all in the `Word` category
+ * so that they are still plain arguments where no condition is expected.
+ */
+
+const WORD_END = '(?=[ \\t\\v\\f\\r\\n#]|$)';
+const WORD_PIECE = `(?:[^ \\t\\v\\f\\r\\n#'"\\\\]|\\\\[^\\r\\n]|\\\\(?=[\\r\\n]|$)|'[^'\\r\\n]*'|"(?:[^"\\\\\\r\\n]|\\\\[^\\r\\n])*")`;
+
+export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
+export const Blank = createToken({ name: 'Blank', pattern: /[ \t\v\f]+/, group: 'blanks' });
+export const ByteOrderMark = createToken({ name: 'ByteOrderMark', pattern: /\uFEFF/, group: 'blanks' });
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: 'comments' });
+
+/** Any word: the category every argument position accepts. */
+export const Word = createToken({ name: 'Word', pattern: Lexer.NA });
+/** Words that are not braces: what an anonymous ACL may contain. */
+export const BraceFree = createToken({ name: 'BraceFree', pattern: Lexer.NA, categories: [Word] });
+
+function keywordToken(name: string, source: string, categories: TokenType[]): TokenType {
+  return createToken({ name, pattern: new RegExp(`(?:${source})${WORD_END}`), categories });
+}
+
+export const DotDirective = keywordToken('DotDirective', '\\.(?:if|elif|else|endif|diag|notice|warning|alert)', [BraceFree]);
+export const If = keywordToken('If', 'if', [BraceFree]);
+export const Unless = keywordToken('Unless', 'unless', [BraceFree]);
+export const Or = keywordToken('Or', 'or|\\|\\|', [BraceFree]);
+export const OpenBrace = keywordToken('OpenBrace', '!*\\{', [Word]);
+export const CloseBrace = keywordToken('CloseBrace', '\\}', [Word]);
+
+export const PlainWord = createToken({ name: 'PlainWord', pattern: new RegExp(`${WORD_PIECE}+`), categories: [BraceFree] });
+/** A word whose quote never closes: HAProxy rejects the line; the token runs to the end of the line. */
+export const UnterminatedWord = createToken({
+  name: 'UnterminatedWord',
+  pattern: new RegExp(`${WORD_PIECE}*['"][^\\r\\n]*`),
+  categories: [BraceFree],
+});
+
+export const allTokens: TokenType[] = [
+  Newline,
+  Blank,
+  ByteOrderMark,
+  Comment,
+  DotDirective,
+  If,
+  Unless,
+  Or,
+  OpenBrace,
+  CloseBrace,
+  PlainWord,
+  UnterminatedWord,
+  Word,
+  BraceFree,
+];
