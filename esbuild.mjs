@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const production = process.argv.includes('--production');
 
@@ -10,8 +13,14 @@ const bundles = [
   { entryPoints: ['server/src/cli/route-main.ts'], outfile: 'dist/cli/haproxy-route.js', platform: 'node' },
 ];
 
+const present = bundles.filter((bundle) => {
+  if (existsSync(bundle.entryPoints[0])) return true;
+  console.warn(`esbuild: ${bundle.entryPoints[0]} does not exist yet, ${bundle.outfile} not built`);
+  return false;
+});
+
 await Promise.all(
-  bundles.map((bundle) =>
+  present.map((bundle) =>
     build({
       bundle: true,
       format: 'cjs',
@@ -19,6 +28,7 @@ await Promise.all(
       sourcemap: !production,
       minify: production,
       logLevel: 'warning',
+      define: { PACKAGE_VERSION: JSON.stringify(version) },
       ...bundle,
     }),
   ),

@@ -1,0 +1,54 @@
+import { buildModel, type ConfigModel } from '../model/config-model';
+import type { ConfigFile } from '../syntax/ast';
+import { parseConfig } from '../syntax/parse-config';
+import type { Finding } from './finding';
+import { lintModel, type LintOptions } from './lint';
+import { targetVersion, type HaproxyVersion } from './version';
+
+/** How far a document has been processed; each phase is computed on first use and cached. */
+export enum DocumentState {
+  Changed = 0,
+  Parsed = 1,
+  Analysed = 2,
+  Validated = 3,
+}
+
+/** One config text moving through the phases parse -> model -> lint, each done at most once per version. */
+export class ConfigDocument {
+  private parsed?: ConfigFile;
+  private analysed?: ConfigModel;
+  private validated?: Finding[];
+
+  constructor(
+    readonly uri: string,
+    readonly text: string,
+    readonly version: number,
+    private readonly options: LintOptions = {},
+  ) {}
+
+  get state(): DocumentState {
+    if (this.validated) return DocumentState.Validated;
+    if (this.analysed) return DocumentState.Analysed;
+    if (this.parsed) return DocumentState.Parsed;
+    return DocumentState.Changed;
+  }
+
+  get haproxyVersion(): HaproxyVersion {
+    return targetVersion(this.text, this.options.version);
+  }
+
+  get file(): ConfigFile {
+    this.parsed ??= parseConfig(this.text);
+    return this.parsed;
+  }
+
+  get model(): ConfigModel {
+    this.analysed ??= buildModel(this.file);
+    return this.analysed;
+  }
+
+  get findings(): Finding[] {
+    this.validated ??= lintModel(this.file, this.model, this.haproxyVersion, this.options);
+    return this.validated;
+  }
+}

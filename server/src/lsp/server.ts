@@ -1,0 +1,81 @@
+import { TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintOptions } from '../analysis/lint';
+import { DiagnosticsPublisher } from './diagnostics';
+import { DocumentStore } from './document-store';
+import { foldingRanges } from './folding';
+import { documentSymbols } from './symbols';
+
+/** Settings the server reads from `haproxy.*` (workspace/configuration) or from initializationOptions. */
+interface ServerSettings {
+  version?: string;
+  rules?: LintOptions['rules'];
+}
+
+/** Wires the language features to a connection. Each handler guards itself so one bad request never kills the server. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const store = new DocumentStore();
+  const diagnostics = new DiagnosticsPublisher(connection, documents, store);
+  let canPullConfiguration = false;
+
+  const safe = <P, R>(name: string, fallback: R, handler: (params: P) => R) => (params: P): R => {
+    try {
+      return handler(params);
+    } catch (error) {
+      connection.console.error(`haproxy: ${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return fallback;
+    }
+  };
+  const documentFor = (uri: string) => {
+    const document = documents.get(uri);
+    return document ? store.get(document) : undefined;
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    const initial = params.initializationOptions as ServerSettings | undefined;
+    if (initial) store.setOptions({ version: initial.version, rules: initial.rules });
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+      },
+      serverInfo: { name: 'haproxy-language-server' },
+    };
+  });
+
+  const refreshSettings = async () => {
+    if (!canPullConfiguration) return;
+    try {
+      const [settings] = (await connection.workspace.getConfiguration([{ section: 'haproxy' }])) as (ServerSettings | null)[];
+      store.setOptions({ version: settings?.version, rules: settings?.rules });
+      diagnostics.publishAll();
+    } catch (error) {
+      connection.console.warn(`haproxy: could not read settings: ${String(error)}`);
+    }
+  };
+
+  connection.onInitialized(() => void refreshSettings());
+  connection.onDidChangeConfiguration(() => void refreshSettings());
+
+  documents.onDidOpen((event) => diagnostics.schedule(event.document.uri, true));
+  documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri));
+  documents.onDidClose((event) => {
+    store.delete(event.document.uri);
+    diagnostics.clear(event.document.uri);
+  });
+
+  connection.onDocumentSymbol(safe('documentSymbol', [], (params) => {
+    const document = documentFor(params.textDocument.uri);
+    return document ? documentSymbols(document.model) : [];
+  }));
+  connection.onFoldingRanges(safe('foldingRanges', [], (params) => {
+    const document = documentFor(params.textDocument.uri);
+    return document ? foldingRanges(document.file) : [];
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}

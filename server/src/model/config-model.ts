@@ -1,0 +1,307 @@
+import type { AclCriterion, ConfigFile, Directive, Range, Section, Word } from '../syntax/ast';
+import { parseAclCriterion } from '../syntax/parse-config';
+import { PROXY_SECTIONS } from '../syntax/section-keywords';
+
+export type ProxyKind = 'defaults' | 'frontend' | 'backend' | 'listen';
+
+/** One `acl NAME criterion ...` line. Several lines with one name OR together. */
+export interface AclDefinition {
+  name: string;
+  nameWord: Word;
+  criterion?: AclCriterion;
+  directive: Directive;
+}
+
+export interface ServerDefinition {
+  name: string;
+  nameWord: Word;
+  address?: Word;
+  /** Options after the address, e.g. `check`, `weight 10`, `cookie web01`, `backup`. */
+  options: Word[];
+  directive: Directive;
+  /** True for `default-server` lines. */
+  isDefault: boolean;
+}
+
+export interface BindDefinition {
+  address?: Word;
+  options: Word[];
+  directive: Directive;
+}
+
+/** A frontend, backend, listen or defaults section, with what it inherits. */
+export interface Proxy {
+  kind: ProxyKind;
+  name: string;
+  nameWord?: Word;
+  section: Section;
+  /** The defaults section this proxy takes its settings from (named with `from`, else the last one above). */
+  defaults?: Proxy;
+  /** `mode` of the proxy itself, else of its defaults, else `tcp` as HAProxy does. */
+  mode: 'http' | 'tcp' | 'log' | 'spop' | string;
+  acls: Map<string, AclDefinition[]>;
+  servers: ServerDefinition[];
+  binds: BindDefinition[];
+  directives: Directive[];
+}
+
+export type SymbolKind =
+  | 'backend'
+  | 'frontend'
+  | 'listen'
+  | 'defaults'
+  | 'acl'
+  | 'server'
+  | 'userlist'
+  | 'user'
+  | 'group'
+  | 'resolvers'
+  | 'peers'
+  | 'ring'
+  | 'cache'
+  | 'http-errors'
+  | 'mailers'
+  | 'table'
+  | 'log-forward'
+  | 'crt-store'
+  | 'fcgi-app'
+  | 'log-profile';
+
+/** A name defined in the config: a proxy, an ACL, a server, a userlist... */
+export interface SymbolDefinition {
+  kind: SymbolKind;
+  name: string;
+  range: Range;
+  /** The range of the whole definition (section or line). */
+  fullRange: Range;
+  /** For ACLs and servers: the proxy they belong to. */
+  scope?: Proxy;
+}
+
+/** A use of a name: `use_backend NAME`, an ACL in a condition, `userlist` in `http_auth(NAME)`... */
+export interface SymbolReference {
+  kind: SymbolKind;
+  name: string;
+  range: Range;
+  scope?: Proxy;
+  directive: Directive;
+  /** True when the name is computed at run time (`%[...]`), so it cannot be checked. */
+  dynamic: boolean;
+}
+
+export interface ConfigModel {
+  file: ConfigFile;
+  proxies: Proxy[];
+  definitions: SymbolDefinition[];
+  references: SymbolReference[];
+  /** Look up a proxy able to serve as a backend (backend or listen) by name. */
+  findBackend(name: string): Proxy | undefined;
+  findProxy(kind: ProxyKind, name: string): Proxy | undefined;
+  definitionsOf(kind: SymbolKind, name: string, scope?: Proxy): SymbolDefinition[];
+}
+
+const NAMED_SECTION_SYMBOLS: Record<string, SymbolKind> = {
+  userlist: 'userlist',
+  resolvers: 'resolvers',
+  peers: 'peers',
+  ring: 'ring',
+  cache: 'cache',
+  'http-errors': 'http-errors',
+  mailers: 'mailers',
+  'log-forward': 'log-forward',
+  'crt-store': 'crt-store',
+  'fcgi-app': 'fcgi-app',
+  'log-profile': 'log-profile',
+};
+
+/** Builds the semantic model of a parsed config: proxies with inheritance, symbols and references. */
+export function buildModel(file: ConfigFile): ConfigModel {
+  const proxies: Proxy[] = [];
+  const definitions: SymbolDefinition[] = [];
+  const references: SymbolReference[] = [];
+  let lastDefaults: Proxy | undefined;
+  const namedDefaults = new Map<string, Proxy>();
+
+  for (const section of file.sections) {
+    const symbolKind = NAMED_SECTION_SYMBOLS[section.type];
+    if (symbolKind && section.name) {
+      definitions.push({ kind: symbolKind, name: section.name.value, range: section.name.range, fullRange: section.range });
+    }
+    if (section.type === 'userlist') collectUsers(section, definitions);
+    if (section.type === 'peers' && section.name) collectPeerTables(section, definitions);
+    if (!PROXY_SECTIONS.has(section.type)) continue;
+
+    const kind = section.type as ProxyKind;
+    const inheritsFrom = section.from ? namedDefaults.get(section.from.value) : lastDefaults;
+    const proxy = createProxy(kind, section, inheritsFrom);
+    proxies.push(proxy);
+    if (section.from) {
+      references.push({ kind: 'defaults', name: section.from.value, range: section.from.range, directive: headerDirective(section), dynamic: false });
+    }
+    if (proxy.nameWord) {
+      definitions.push({ kind, name: proxy.name, range: proxy.nameWord.range, fullRange: section.range });
+    }
+    if (kind === 'defaults') {
+      lastDefaults = proxy;
+      if (proxy.name) namedDefaults.set(proxy.name, proxy);
+    }
+    collectProxyContents(proxy, definitions, references);
+  }
+
+  const backendsByName = new Map<string, Proxy>();
+  const proxiesByKey = new Map<string, Proxy>();
+  for (const proxy of proxies) {
+    if ((proxy.kind === 'backend' || proxy.kind === 'listen') && !backendsByName.has(proxy.name)) backendsByName.set(proxy.name, proxy);
+    const key = `${proxy.kind}:${proxy.name}`;
+    if (!proxiesByKey.has(key)) proxiesByKey.set(key, proxy);
+  }
+
+  return {
+    file,
+    proxies,
+    definitions,
+    references,
+    findBackend: (name) => backendsByName.get(name),
+    findProxy: (kind, name) => proxiesByKey.get(`${kind}:${name}`),
+    definitionsOf: (kind, name, scope) =>
+      definitions.filter((d) => d.kind === kind && d.name === name && (scope === undefined || d.scope === scope)),
+  };
+}
+
+function createProxy(kind: ProxyKind, section: Section, defaults: Proxy | undefined): Proxy {
+  const ownMode = [...section.directives].reverse().find((d) => d.keyword.value === 'mode' && !d.prefix)?.args[0]?.value;
+  return {
+    kind,
+    name: section.name?.value ?? '',
+    nameWord: section.name,
+    section,
+    defaults,
+    mode: ownMode ?? defaults?.mode ?? 'tcp',
+    acls: new Map(),
+    servers: [],
+    binds: [],
+    directives: section.directives,
+  };
+}
+
+function headerDirective(section: Section): Directive {
+  return { kind: 'directive', keyword: section.keyword, args: section.headerArgs, range: section.headerRange };
+}
+
+const BACKEND_SWITCHING = new Set(['use_backend', 'default_backend']);
+
+function collectProxyContents(proxy: Proxy, definitions: SymbolDefinition[], references: SymbolReference[]): void {
+  for (const directive of proxy.directives) {
+    const keyword = directive.keyword.value;
+    const args = directive.args;
+    if (keyword === 'acl' && args[0]) {
+      const acl: AclDefinition = { name: args[0].value, nameWord: args[0], criterion: args[1] ? parseAclCriterion(args.slice(1)) : undefined, directive };
+      const list = proxy.acls.get(acl.name) ?? [];
+      list.push(acl);
+      proxy.acls.set(acl.name, list);
+      definitions.push({ kind: 'acl', name: acl.name, range: args[0].range, fullRange: directive.range, scope: proxy });
+    } else if ((keyword === 'server' || keyword === 'default-server') && !directive.prefix) {
+      const isDefault = keyword === 'default-server';
+      const nameWord = isDefault ? undefined : args[0];
+      const server: ServerDefinition = {
+        name: nameWord?.value ?? '',
+        nameWord: nameWord ?? directive.keyword,
+        address: isDefault ? undefined : args[1],
+        options: args.slice(isDefault ? 0 : 2),
+        directive,
+        isDefault,
+      };
+      proxy.servers.push(server);
+      if (nameWord) definitions.push({ kind: 'server', name: server.name, range: nameWord.range, fullRange: directive.range, scope: proxy });
+    } else if (keyword === 'bind') {
+      proxy.binds.push({ address: args[0], options: args.slice(1), directive });
+    } else if (keyword === 'stick-table') {
+      definitions.push({ kind: 'table', name: proxy.name, range: directive.keyword.range, fullRange: directive.range, scope: proxy });
+    }
+    if (BACKEND_SWITCHING.has(keyword) && args[0]) {
+      references.push({ kind: 'backend', name: args[0].value, range: args[0].range, scope: proxy, directive, dynamic: args[0].value.includes('%[') });
+    }
+    if (keyword === 'use-server' && args[0]) {
+      references.push({ kind: 'server', name: args[0].value, range: args[0].range, scope: proxy, directive, dynamic: false });
+    }
+    collectConditionReferences(proxy, directive, references);
+    collectOptionReferences(proxy, directive, references);
+  }
+}
+
+function collectConditionReferences(proxy: Proxy, directive: Directive, references: SymbolReference[]): void {
+  for (const group of directive.condition?.groups ?? []) {
+    for (const term of group) {
+      if (term.kind === 'acl-ref') {
+        references.push({ kind: 'acl', name: term.name, range: term.nameRange, scope: proxy, directive, dynamic: false });
+      }
+    }
+  }
+}
+
+const TABLE_OPTION = /^(?:track-sc\d+|sc-inc-gpc\d*|sc-set-gpt\d*|sc-add-gpc)$/;
+
+/** References made through keyword arguments: tables, userlists, caches, resolvers, peers, rings, http-errors. */
+function collectOptionReferences(proxy: Proxy, directive: Directive, references: SymbolReference[]): void {
+  const keyword = directive.keyword.value;
+  const args = directive.args;
+  const push = (kind: SymbolKind, word: Word | undefined) => {
+    if (word) references.push({ kind, name: word.value, range: word.range, scope: proxy, directive, dynamic: word.value.includes('%[') });
+  };
+  for (let i = 0; i < args.length; i++) {
+    const value = args[i].value;
+    if (value === 'table' && (TABLE_OPTION.test(args[i - 2]?.value ?? '') || TABLE_OPTION.test(args[i - 1]?.value ?? '') || keyword === 'stick')) {
+      push('table', args[i + 1]);
+    }
+    if (keyword === 'stick-table' && value === 'peers') push('peers', args[i + 1]);
+    if ((keyword === 'server' || keyword === 'default-server') && value === 'resolvers') push('resolvers', args[i + 1]);
+    if ((keyword === 'http-request' || keyword === 'http-response') && (value === 'cache-use' || value === 'cache-store')) push('cache', args[i + 1]);
+    if (keyword === 'errorfiles' && i === 0) push('http-errors', args[0]);
+    if (keyword === 'http-error' && value === 'errorfiles') push('http-errors', args[i + 1]);
+  }
+  if (keyword === 'log' && args[0]?.value.startsWith('ring@')) {
+    const word = args[0];
+    references.push({ kind: 'ring', name: word.value.slice(5), range: { start: { ...word.range.start, column: word.range.start.column + 5, offset: word.range.start.offset + 5 }, end: word.range.end }, scope: proxy, directive, dynamic: false });
+  }
+  const authRealm = /(?:^|[\s{(,])http_auth(?:_group)?\(([^),]+)/;
+  for (const word of allWordsOf(directive)) {
+    const match = authRealm.exec(word.raw);
+    if (match) {
+      const start = word.raw.indexOf(match[1], match.index);
+      references.push({
+        kind: 'userlist',
+        name: match[1],
+        range: { start: { ...word.range.start, column: word.range.start.column + start, offset: word.range.start.offset + start }, end: { ...word.range.start, column: word.range.start.column + start + match[1].length, offset: word.range.start.offset + start + match[1].length } },
+        scope: proxy,
+        directive,
+        dynamic: false,
+      });
+    }
+  }
+}
+
+function* allWordsOf(directive: Directive): Iterable<Word> {
+  yield* directive.args;
+  for (const group of directive.condition?.groups ?? []) {
+    for (const term of group) {
+      if (term.kind === 'anonymous-acl') yield* term.words;
+    }
+  }
+}
+
+function collectUsers(section: Section, definitions: SymbolDefinition[]): void {
+  for (const directive of section.directives) {
+    const kind = directive.keyword.value;
+    if ((kind === 'user' || kind === 'group') && directive.args[0]) {
+      definitions.push({ kind, name: directive.args[0].value, range: directive.args[0].range, fullRange: directive.range });
+    }
+  }
+}
+
+function collectPeerTables(section: Section, definitions: SymbolDefinition[]): void {
+  for (const directive of section.directives) {
+    if (directive.keyword.value === 'table' && directive.args[0]) {
+      definitions.push({ kind: 'table', name: directive.args[0].value, range: directive.args[0].range, fullRange: directive.range });
+    }
+  }
+}

@@ -1,0 +1,370 @@
+import type { IRecognitionException, IToken } from 'chevrotain';
+import type {
+  AclCriterion,
+  Comment,
+  Condition,
+  ConditionTerm,
+  ConditionalBlock,
+  ConfigFile,
+  Directive,
+  Range,
+  Section,
+  SectionType,
+  SyntaxProblem,
+  Word,
+} from './ast';
+import { tokenize } from './lexer';
+import { parseLineTokens } from './parser';
+import { spanRanges, subRange, tokenRange } from './positions';
+import { parseSampleExpression } from './sample-expression';
+import { CONDITIONAL_KEYWORDS, NAMED_SECTIONS, SECTION_KEYWORDS } from './section-keywords';
+import { CloseBrace, If, Newline, OpenBrace, UnterminatedWord } from './tokens';
+import { wordFromToken } from './word';
+
+/** One physical line of the file: its word tokens and its comment. */
+interface SourceLine {
+  words: IToken[];
+  comment?: IToken;
+  newline?: IToken;
+}
+
+/**
+ * Parses haproxy.cfg text into a typed syntax tree. Never throws: every problem becomes an entry of
+ * `syntaxErrors`, and each line is parsed on its own so one broken line leaves the rest intact.
+ */
+export function parseConfig(text: string): ConfigFile {
+  const lexed = tokenize(text);
+  const builder = new TreeBuilder(text);
+  for (const error of lexed.errors) {
+    builder.problem(`Unexpected character '${text.slice(error.offset, error.offset + error.length)}'`, {
+      start: { line: (error.line ?? 1) - 1, column: (error.column ?? 1) - 1, offset: error.offset },
+      end: { line: (error.line ?? 1) - 1, column: (error.column ?? 1) - 1 + error.length, offset: error.offset + error.length },
+    });
+  }
+  for (const line of splitLines(lexed.tokens, lexed.groups.comments ?? [])) builder.addLine(line);
+  return builder.finish();
+}
+
+function splitLines(tokens: IToken[], comments: IToken[]): SourceLine[] {
+  const lines: SourceLine[] = [];
+  let current: SourceLine = { words: [] };
+  let commentIndex = 0;
+  const attachComments = (beforeOffset: number) => {
+    while (commentIndex < comments.length && comments[commentIndex].startOffset < beforeOffset) {
+      current.comment = comments[commentIndex++];
+    }
+  };
+  for (const token of tokens) {
+    if (token.tokenType === Newline) {
+      attachComments(token.startOffset);
+      current.newline = token;
+      lines.push(current);
+      current = { words: [] };
+    } else {
+      current.words.push(token);
+    }
+  }
+  attachComments(Number.MAX_SAFE_INTEGER);
+  if (current.words.length > 0 || current.comment) lines.push(current);
+  return lines;
+}
+
+class TreeBuilder {
+  private readonly file: ConfigFile;
+  private section: Section | undefined;
+  private readonly openBlocks: ConditionalBlock[] = [];
+
+  constructor(text: string) {
+    this.file = {
+      kind: 'file',
+      text,
+      orphans: [],
+      sections: [],
+      conditionals: [],
+      messages: [],
+      comments: [],
+      syntaxErrors: [],
+      lineCount: 0,
+      endsWithNewline: /[\r\n]$/.test(text),
+    };
+  }
+
+  problem(message: string, range: Range): void {
+    this.file.syntaxErrors.push({ message, range });
+  }
+
+  addLine(line: SourceLine): void {
+    const comment = line.comment ? this.comment(line.comment) : undefined;
+    if (line.words.length === 0) return;
+    const words = line.words.map((token) => this.word(token));
+    for (const token of line.words) {
+      if (token.tokenType === UnterminatedWord) {
+        const quoteAt = firstUnclosedQuote(token.image);
+        this.problem('Unmatched quote: the string is not closed before the end of the line', subRange(tokenRange(token), quoteAt, token.image.length));
+      }
+    }
+    const first = words[0];
+    if (first.raw.startsWith('.') && /^\.(if|elif|else|endif|diag|notice|warning|alert)$/.test(first.raw)) {
+      this.addDotLine(first, words.slice(1));
+      return;
+    }
+    const { errors } = parseLineTokens(line.words);
+    const keyword = first.value;
+    if (SECTION_KEYWORDS.has(keyword) && first.raw === keyword) {
+      this.openSection(keyword as SectionType, first, words.slice(1), comment);
+      return;
+    }
+    this.addDirective(line.words, words, errors, comment);
+  }
+
+  private addDotLine(keyword: Word, args: Word[]): void {
+    const range = args.length ? spanRanges(keyword.range, args[args.length - 1].range) : keyword.range;
+    switch (keyword.raw) {
+      case '.if': {
+        const block: ConditionalBlock = { kind: 'conditional', branches: [{ keyword, args, range }], range, parent: this.openBlocks.at(-1) };
+        if (args.length === 0) this.problem("'.if' needs a condition", keyword.range);
+        this.openBlocks.push(block);
+        this.file.conditionals.push(block);
+        return;
+      }
+      case '.elif':
+      case '.else': {
+        const block = this.openBlocks.at(-1);
+        if (!block) {
+          this.problem(`'${keyword.raw}' without a matching '.if'`, keyword.range);
+        } else if (block.branches.some((b) => b.keyword.raw === '.else')) {
+          this.problem(`'${keyword.raw}' after '.else' in the same block`, keyword.range);
+        } else {
+          block.branches.push({ keyword, args, range });
+        }
+        if (keyword.raw === '.elif' && args.length === 0) this.problem("'.elif' needs a condition", keyword.range);
+        return;
+      }
+      case '.endif': {
+        const block = this.openBlocks.pop();
+        if (!block) {
+          this.problem("'.endif' without a matching '.if'", keyword.range);
+        } else {
+          block.endif = keyword;
+          block.range = spanRanges(block.range, keyword.range);
+        }
+        return;
+      }
+      default:
+        this.file.messages.push({ kind: 'message', keyword, args, range });
+    }
+  }
+
+  private openSection(type: SectionType, keyword: Word, args: Word[], comment?: Comment): void {
+    this.closeSection();
+    const headerRange = args.length ? spanRanges(keyword.range, args[args.length - 1].range) : keyword.range;
+    const section: Section = {
+      kind: 'section',
+      type,
+      keyword,
+      headerArgs: args,
+      directives: [],
+      comment,
+      headerRange,
+      range: headerRange,
+      guard: this.openBlocks.at(-1),
+    };
+    const fromIndex = args.findIndex((arg) => arg.value === 'from');
+    if (NAMED_SECTIONS.has(type) && args.length > 0 && fromIndex !== 0) section.name = args[0];
+    if (fromIndex >= 0 && (type === 'defaults' || type === 'frontend' || type === 'backend' || type === 'listen')) {
+      section.from = args[fromIndex + 1];
+      if (!section.from) this.problem("'from' must be followed by the name of a defaults section", args[fromIndex].range);
+    }
+    this.section = section;
+    this.file.sections.push(section);
+  }
+
+  private closeSection(): void {
+    this.section = undefined;
+  }
+
+  private addDirective(tokens: IToken[], words: Word[], errors: IRecognitionException[], comment?: Comment): void {
+    let prefix: Word | undefined;
+    let index = 0;
+    if ((words[0].value === 'no' || words[0].value === 'default') && words.length > 1) {
+      prefix = words[0];
+      index = 1;
+    }
+    const keyword = words[index];
+    let args = words.slice(index + 1);
+    let condition: Condition | undefined;
+    const conditionAt = tokens.findIndex((t, i) => i > index && (t.tokenType === If || t.tokenType.name === 'Unless'));
+    if (CONDITIONAL_KEYWORDS.has(keyword.value) && conditionAt > index) {
+      if (errors.length > 0) {
+        this.reportLineError(tokens, errors[0]);
+      } else {
+        condition = this.condition(words, tokens, conditionAt);
+      }
+      args = words.slice(index + 1, conditionAt);
+    }
+    const last = words[words.length - 1];
+    const directive: Directive = {
+      kind: 'directive',
+      prefix,
+      keyword,
+      args,
+      condition,
+      comment,
+      range: spanRanges(words[0].range, last.range),
+      guard: this.openBlocks.at(-1),
+    };
+    if (this.section) {
+      this.section.directives.push(directive);
+      this.section.range = spanRanges(this.section.range, directive.range);
+    } else {
+      this.file.orphans.push(directive);
+    }
+  }
+
+  private condition(words: Word[], tokens: IToken[], at: number): Condition {
+    const groups: ConditionTerm[][] = [[]];
+    let i = at + 1;
+    while (i < tokens.length) {
+      const token = tokens[i];
+      if (token.tokenType.name === 'Or') {
+        groups.push([]);
+        i++;
+      } else if (token.tokenType === OpenBrace) {
+        const open = words[i];
+        let close = i + 1;
+        while (close < tokens.length && tokens[close].tokenType !== CloseBrace) close++;
+        const inner = words.slice(i + 1, close);
+        const closeWord = words[close];
+        const negated = (open.raw.length - 1) % 2 === 1;
+        groups[groups.length - 1].push({
+          kind: 'anonymous-acl',
+          negated,
+          open,
+          close: closeWord,
+          words: inner,
+          criterion: inner.length ? parseAclCriterion(inner) : undefined,
+          range: spanRanges(open.range, (closeWord ?? inner.at(-1) ?? open).range),
+        });
+        i = close + 1;
+      } else {
+        const word = words[i];
+        const bangs = /^!*/.exec(word.raw)![0].length;
+        if (bangs < word.raw.length) {
+          groups[groups.length - 1].push({
+            kind: 'acl-ref',
+            negated: bangs % 2 === 1,
+            name: word.value.slice(bangs),
+            word,
+            nameRange: subRange(word.range, bangs, word.raw.length),
+            range: word.range,
+          });
+        }
+        i++;
+      }
+    }
+    const keyword = words[at];
+    return {
+      kind: 'condition',
+      polarity: keyword.value === 'if' ? 'if' : 'unless',
+      keyword,
+      groups,
+      range: spanRanges(keyword.range, words[words.length - 1].range),
+    };
+  }
+
+  private reportLineError(tokens: IToken[], error: IRecognitionException): void {
+    const token = error.token;
+    const atEnd = !token || token.tokenType.name === 'EOF' || Number.isNaN(token.startOffset);
+    const rules = error.context?.ruleStack ?? [];
+    const last = tokens[tokens.length - 1];
+    if (atEnd && rules.includes('anonymousAcl')) {
+      const open = [...tokens].reverse().find((t) => t.tokenType === OpenBrace) ?? last;
+      this.problem("Anonymous ACL opened with '{' is not closed with '}' on this line", tokenRange(open));
+    } else if (atEnd) {
+      this.problem(`A condition is expected after '${last.image}'`, tokenRange(last));
+    } else if (token.tokenType === CloseBrace) {
+      this.problem("'}' without a matching '{'", tokenRange(token));
+    } else if (token.tokenType.name === 'Or') {
+      this.problem(`A condition is expected before '${token.image}'`, tokenRange(token));
+    } else {
+      this.problem(`Unexpected '${token.image}' in the condition`, tokenRange(token));
+    }
+  }
+
+  private word(token: IToken): Word {
+    const { word, problems } = wordFromToken(token);
+    for (const p of problems) this.problem(p.message, subRange(word.range, p.start, p.end));
+    return word;
+  }
+
+  private comment(token: IToken): Comment {
+    const comment: Comment = { kind: 'comment', text: token.image, range: tokenRange(token) };
+    this.file.comments.push(comment);
+    return comment;
+  }
+
+  finish(): ConfigFile {
+    const file = this.file;
+    for (const block of this.openBlocks) {
+      this.problem("'.if' block is not closed by '.endif'", block.branches[0].keyword.range);
+    }
+    const text = file.text;
+    file.lineCount = text.length === 0 ? 0 : text.split(/\r\n|\r|\n/).length - (file.endsWithNewline ? 1 : 0);
+    if (text.length > 0 && !file.endsWithNewline) {
+      const lastLine = file.lineCount - 1;
+      const lastLineStart = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
+      const column = text.length - lastLineStart;
+      this.problem('Missing newline at the end of the last line: HAProxy refuses a file whose last line is not terminated', {
+        start: { line: lastLine, column, offset: text.length },
+        end: { line: lastLine, column, offset: text.length },
+      });
+    }
+    file.syntaxErrors.sort((a: SyntaxProblem, b: SyntaxProblem) => a.range.start.offset - b.range.start.offset);
+    return file;
+  }
+}
+
+function firstUnclosedQuote(raw: string): number {
+  let quote: string | undefined;
+  let at = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\\' && quote !== "'") i++;
+    else if ((c === '"' || c === "'") && (!quote || quote === c)) {
+      if (quote) quote = undefined;
+      else {
+        quote = c;
+        at = i;
+      }
+    }
+  }
+  return at;
+}
+
+const ACL_FLAGS_WITH_ARG = new Set(['-f', '-m', '-M', '-u']);
+const ACL_FLAGS = new Set(['-i', '-n', '-f', '-m', '-M', '-u', '--']);
+const ACL_OPERATORS = new Set(['eq', 'ge', 'gt', 'le', 'lt']);
+
+/** Splits the words of an ACL after its name into criterion, flags, operator and patterns. */
+export function parseAclCriterion(words: Word[]): AclCriterion {
+  const expression = parseSampleExpression(words[0]);
+  const flags: AclCriterion['flags'] = [];
+  let i = 1;
+  let matchMethod: string | undefined;
+  while (i < words.length && ACL_FLAGS.has(words[i].value)) {
+    const flag = words[i];
+    if (flag.value === '--') {
+      flags.push({ flag });
+      i++;
+      break;
+    }
+    const arg = ACL_FLAGS_WITH_ARG.has(flag.value) ? words[i + 1] : undefined;
+    if (flag.value === '-m' && arg) matchMethod = arg.value;
+    flags.push({ flag, arg });
+    i += arg ? 2 : 1;
+  }
+  let operator: Word | undefined;
+  if (i < words.length - 1 && ACL_OPERATORS.has(words[i].value)) operator = words[i++];
+  return { expression, flags, matchMethod, operator, patterns: words.slice(i) };
+}
+

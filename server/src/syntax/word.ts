@@ -1,0 +1,86 @@
+import type { IToken } from 'chevrotain';
+import type { EnvVarRef, Word } from './ast';
+import { subRange, tokenRange } from './positions';
+
+const SIMPLE_ESCAPES: Record<string, string> = { ' ': ' ', '\\': '\\', t: '\t', n: '\n', r: '\r', '#': '#', "'": "'", '"': '"' };
+
+export interface DecodedWord {
+  value: string;
+  quoted: boolean;
+  envVars: { name: string; defaultValue?: string; start: number; end: number }[];
+  /** Offset within the raw text of an invalid `\x` escape or an unmatched brace in `${...}`. */
+  problems: { message: string; start: number; end: number }[];
+}
+
+/**
+ * Reads a word as HAProxy's line parser does: quotes are removed, backslash escapes resolved outside single
+ * quotes, and `$VAR` / `${VAR}` / `${VAR-default}` references inside double quotes are recorded (left as written).
+ */
+export function decodeWord(raw: string): DecodedWord {
+  let value = '';
+  let quoted = false;
+  let quote: '"' | "'" | undefined;
+  const envVars: DecodedWord['envVars'] = [];
+  const problems: DecodedWord['problems'] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '"' && quote !== "'") {
+      quote = quote === '"' ? undefined : '"';
+      quoted = true;
+    } else if (c === "'" && quote !== '"') {
+      quote = quote === "'" ? undefined : "'";
+      quoted = true;
+    } else if (c === '\\' && quote !== "'" && i + 1 < raw.length) {
+      const next = raw[i + 1];
+      if (next === 'x') {
+        const hex = raw.slice(i + 2, i + 4);
+        if (/^[0-9a-fA-F]{2}$/.test(hex)) {
+          value += String.fromCharCode(parseInt(hex, 16));
+          i += 3;
+        } else {
+          problems.push({ message: 'Invalid \\x escape: two hexadecimal digits must follow', start: i, end: i + 2 });
+          value += c;
+        }
+      } else if (next === '$' && quote === '"') {
+        value += '$';
+        i++;
+      } else if (next in SIMPLE_ESCAPES) {
+        value += SIMPLE_ESCAPES[next];
+        i++;
+      } else {
+        value += c;
+      }
+    } else if (c === '$' && quote === '"') {
+      const match = /^\$(?:\{([A-Za-z_.][A-Za-z0-9_]*)(?:(-)([^}]*))?(\})?|([A-Za-z_.][A-Za-z0-9_]*))/.exec(raw.slice(i));
+      if (match) {
+        const name = match[1] ?? match[5];
+        if (match[1] !== undefined && match[4] === undefined) {
+          problems.push({ message: `Unmatched brace in environment variable \${${name}`, start: i, end: i + match[0].length });
+        }
+        envVars.push({ name, defaultValue: match[2] ? match[3] : undefined, start: i, end: i + match[0].length });
+        value += match[0];
+        i += match[0].length - 1;
+      } else {
+        value += c;
+      }
+    } else {
+      value += c;
+    }
+  }
+  return { value, quoted, envVars, problems };
+}
+
+/** Builds the AST word of a word token. */
+export function wordFromToken(token: IToken): { word: Word; problems: DecodedWord['problems'] } {
+  const range = tokenRange(token);
+  const decoded = decodeWord(token.image);
+  const envVars: EnvVarRef[] = decoded.envVars.map((ref) => ({
+    name: ref.name,
+    defaultValue: ref.defaultValue,
+    range: subRange(range, ref.start, ref.end),
+  }));
+  return {
+    word: { kind: 'word', raw: token.image, value: decoded.value, range, quoted: decoded.quoted, envVars },
+    problems: decoded.problems,
+  };
+}
