@@ -18,7 +18,7 @@ import { parseLineTokens } from './parser';
 import { spanRanges, subRange, tokenRange } from './positions';
 import { parseSampleExpression } from './sample-expression';
 import { CONDITIONAL_KEYWORDS, NAMED_SECTIONS, SECTION_KEYWORDS } from './section-keywords';
-import { CloseBrace, If, Newline, OpenBrace, UnterminatedWord } from './tokens';
+import { CloseBrace, If, Newline, OpenBrace, Unless, UnterminatedWord } from './tokens';
 import { wordFromToken } from './word';
 
 /** One physical line of the file: its word tokens and its comment. */
@@ -108,12 +108,13 @@ class TreeBuilder {
       this.addDotLine(first, words.slice(1));
       return;
     }
-    const { errors } = parseLineTokens(line.words);
     const keyword = first.value;
     if (SECTION_KEYWORDS.has(keyword) && first.raw === keyword) {
       this.openSection(keyword as SectionType, first, words.slice(1), comment);
       return;
     }
+    const hasCondition = line.words.some((t) => t.tokenType === If || t.tokenType === Unless);
+    const errors = hasCondition ? parseLineTokens(line.words).errors : [];
     this.addDirective(line.words, words, errors, comment);
   }
 
@@ -193,7 +194,7 @@ class TreeBuilder {
     const keyword = words[index];
     let args = words.slice(index + 1);
     let condition: Condition | undefined;
-    const conditionAt = tokens.findIndex((t, i) => i > index && (t.tokenType === If || t.tokenType.name === 'Unless'));
+    const conditionAt = tokens.findIndex((t, i) => i > index && (t.tokenType === If || t.tokenType === Unless));
     if (CONDITIONAL_KEYWORDS.has(keyword.value) && conditionAt > index) {
       if (errors.length > 0) {
         this.reportLineError(tokens, errors[0]);

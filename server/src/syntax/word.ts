@@ -2,6 +2,7 @@ import type { IToken } from 'chevrotain';
 import type { EnvVarRef, Word } from './ast';
 import { subRange, tokenRange } from './positions';
 
+const SPECIAL_CHARS = /["'\\$]/;
 const SIMPLE_ESCAPES: Record<string, string> = { ' ': ' ', '\\': '\\', t: '\t', n: '\n', r: '\r', '#': '#', "'": "'", '"': '"' };
 
 export interface DecodedWord {
@@ -17,6 +18,7 @@ export interface DecodedWord {
  * quotes, and `$VAR` / `${VAR}` / `${VAR-default}` references inside double quotes are recorded (left as written).
  */
 export function decodeWord(raw: string): DecodedWord {
+  if (!SPECIAL_CHARS.test(raw)) return { value: raw, quoted: false, envVars: [], problems: [] };
   let value = '';
   let quoted = false;
   let quote: '"' | "'" | undefined;
