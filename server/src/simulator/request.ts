@@ -1,0 +1,143 @@
+import { parseIp, type IpAddress } from './ip';
+import type { SimRequest } from './types';
+
+/** The HTTP request as HAProxy holds it while rules run (rewrites change it in place). */
+export interface HttpMessage {
+  method: string;
+  /** The request target as sent on the request line (origin-form unless the client sent absolute-form). */
+  uri: string;
+  version: string;
+  headers: [string, string][];
+  body: string;
+}
+
+/** A request read from its JSON form: the connection facts and the HTTP message. */
+export interface ParsedRequest {
+  scheme: 'http' | 'https';
+  /** Host as written in the URL (a name or an address). */
+  host: string;
+  port: number;
+  src: IpAddress;
+  srcText: string;
+  srcPort: number;
+  /** Destination address when the URL or `dst` names one; undefined means "any local address". */
+  dst?: IpAddress;
+  sni?: string;
+  http: HttpMessage;
+  time?: number;
+}
+
+const METHOD_RE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const HEADER_NAME_RE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const MAX_HEADER_BYTES = 64 * 1024;
+const MAX_URL_LENGTH = 16 * 1024;
+
+/** The simulator refuses what HAProxy (tune.bufsize 16k) could never accept; the reason is the value. */
+export type RequestParse = { ok: true; request: ParsedRequest } | { ok: false; error: string };
+
+function parseSrc(text: string | undefined): { ip: IpAddress; text: string; port: number } | string {
+  const raw = (text ?? '127.0.0.1').trim();
+  let addr = raw;
+  let port = 40000;
+  const v4port = /^(\d+\.\d+\.\d+\.\d+):(\d+)$/.exec(raw);
+  const v6port = /^\[([^\]]+)\]:(\d+)$/.exec(raw);
+  if (v4port) {
+    addr = v4port[1];
+    port = Number(v4port[2]);
+  } else if (v6port) {
+    addr = v6port[1];
+    port = Number(v6port[2]);
+  }
+  const ip = parseIp(addr);
+  if (!ip) return `source address '${raw}' is not an IP address`;
+  return { ip, text: addr, port };
+}
+
+/** Reads and checks a request given to the simulator. */
+export function parseRequest(req: SimRequest): RequestParse {
+  if (!req || typeof req !== 'object') return { ok: false, error: 'the request is not an object' };
+  const method = typeof req.method === 'string' ? req.method : '';
+  if (!METHOD_RE.test(method)) return { ok: false, error: `invalid HTTP method '${String(req.method)}'` };
+  if (typeof req.url !== 'string' || !req.url) return { ok: false, error: 'the request has no url' };
+  if (req.url.length > MAX_URL_LENGTH) return { ok: false, error: `url longer than ${MAX_URL_LENGTH} characters (HAProxy answers 414 or 400)` };
+  if (/[\s\x00-\x1f\x7f]/.test(req.url)) return { ok: false, error: 'url contains spaces or control characters' };
+
+  let scheme: 'http' | 'https' = 'http';
+  let host = '';
+  let port = 80;
+  let target: string;
+  const abs = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)(.*)$/.exec(req.url);
+  if (abs) {
+    const s = abs[1].toLowerCase();
+    if (s !== 'http' && s !== 'https') return { ok: false, error: `unsupported scheme '${abs[1]}' (http or https)` };
+    scheme = s;
+    port = s === 'https' ? 443 : 80;
+    const authority = abs[2];
+    if (authority.includes('@')) return { ok: false, error: 'url with user information is not supported' };
+    const hp = /^(\[[^\]]+\]|[^:]*)(?::(\d*))?$/.exec(authority);
+    if (!hp || !hp[1]) return { ok: false, error: `malformed host in url '${req.url}'` };
+    host = hp[1];
+    if (hp[2] !== undefined && hp[2] !== '') {
+      port = Number(hp[2]);
+      if (!Number.isInteger(port) || port < 1 || port > 65535) return { ok: false, error: `invalid port in url '${req.url}'` };
+    }
+    target = abs[3] || '/';
+    const hash = target.indexOf('#');
+    if (hash >= 0) target = target.slice(0, hash);
+    if (target.startsWith('?')) target = `/${target}`;
+  } else if (req.url.startsWith('/') || req.url === '*') {
+    target = req.url;
+  } else return { ok: false, error: `malformed url '${req.url}' (expected http://host/path or /path)` };
+
+  const headers: [string, string][] = [];
+  let headerBytes = 0;
+  let hasHost = false;
+  for (const [name, value] of Object.entries(req.headers ?? {})) {
+    if (!HEADER_NAME_RE.test(name)) return { ok: false, error: `invalid header name '${name}'` };
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) {
+      if (typeof v !== 'string') return { ok: false, error: `header '${name}' has a non-string value` };
+      if (/[\r\n\x00]/.test(v)) return { ok: false, error: `header '${name}' contains a line break or NUL` };
+      headerBytes += name.length + v.length + 4;
+      headers.push([name, v.trim()]);
+    }
+    if (name.toLowerCase() === 'host') hasHost = true;
+  }
+  if (headerBytes > MAX_HEADER_BYTES) return { ok: false, error: `headers exceed ${MAX_HEADER_BYTES} bytes (HAProxy answers 400)` };
+
+  const defaultPort = scheme === 'https' ? 443 : 80;
+  if (!hasHost && host) headers.unshift(['host', port === defaultPort ? host : `${host}:${port}`]);
+  if (!host) {
+    const hostHeader = headers.find(([n]) => n.toLowerCase() === 'host')?.[1] ?? '';
+    const hp = /^(\[[^\]]+\]|[^:]*)(?::(\d+))?$/.exec(hostHeader);
+    host = hp?.[1] ?? '';
+    if (hp?.[2]) port = Number(hp[2]);
+  }
+
+  const src = parseSrc(req.src);
+  if (typeof src === 'string') return { ok: false, error: src };
+  let dst: IpAddress | undefined;
+  if (req.dst !== undefined) {
+    dst = parseIp(req.dst.replace(/^\[|\]$/g, ''));
+    if (!dst) return { ok: false, error: `destination address '${req.dst}' is not an IP address` };
+  } else if (host) dst = parseIp(host.replace(/^\[|\]$/g, ''));
+
+  let sni = req.sni;
+  if (sni === undefined && scheme === 'https' && host && !parseIp(host.replace(/^\[|\]$/g, ''))) sni = host;
+
+  return {
+    ok: true,
+    request: {
+      scheme,
+      host,
+      port,
+      src: src.ip,
+      srcText: src.text,
+      srcPort: src.port,
+      dst,
+      sni,
+      time: typeof req.time === 'number' && Number.isFinite(req.time) ? req.time : undefined,
+      http: { method, uri: target, version: 'HTTP/1.1', headers, body: typeof req.body === 'string' ? req.body : '' },
+    },
+  };
+}
