@@ -1,9 +1,13 @@
-import { TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintOptions } from '../analysis/lint';
+import { SampleRequestsNotification, SimulateRequest, type SimulateParams, type SimulateResponse } from '../protocol';
 import { DiagnosticsPublisher } from './diagnostics';
+import { RoutingLensProvider } from './code-lens';
 import { DocumentStore } from './document-store';
 import { foldingRanges } from './folding';
+import { simulateDocument } from './simulate';
+import { semanticTokens, semanticTokensLegend } from './semantic-tokens';
 import { documentSymbols } from './symbols';
 
 /** Settings the server reads from `haproxy.*` (workspace/configuration) or from initializationOptions. */
@@ -18,6 +22,8 @@ export function startServer(connection: Connection): void {
   const store = new DocumentStore();
   const diagnostics = new DiagnosticsPublisher(connection, documents, store);
   let canPullConfiguration = false;
+  let canRefreshLenses = false;
+  const routingLenses = new RoutingLensProvider();
 
   const safe = <P, R>(name: string, fallback: R, handler: (params: P) => R) => (params: P): R => {
     try {
@@ -34,6 +40,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    canRefreshLenses = Boolean(params.capabilities.workspace?.codeLens?.refreshSupport);
     const initial = params.initializationOptions as ServerSettings | undefined;
     if (initial) store.setOptions({ version: initial.version, rules: initial.rules });
     return {
@@ -41,6 +48,8 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'haproxy-language-server' },
     };
@@ -64,6 +73,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri));
   documents.onDidClose((event) => {
     store.delete(event.document.uri);
+    routingLenses.forget(event.document.uri);
     diagnostics.clear(event.document.uri);
   });
 
@@ -71,9 +81,25 @@ export function startServer(connection: Connection): void {
     const document = documentFor(params.textDocument.uri);
     return document ? documentSymbols(document.model) : [];
   }));
+  connection.languages.semanticTokens.on(safe('semanticTokens', { data: [] }, (params) => {
+    const document = documentFor(params.textDocument.uri);
+    return document ? semanticTokens(document.model) : { data: [] };
+  }));
   connection.onFoldingRanges(safe('foldingRanges', [], (params) => {
     const document = documentFor(params.textDocument.uri);
     return document ? foldingRanges(document.file) : [];
+  }));
+
+  // By method name: vscode-languageserver bundles its own copy of the protocol package, whose message type
+  // classes TypeScript will not match with the shared declarations in protocol.ts.
+  connection.onRequest(SimulateRequest.method, safe('simulate', null, (params: SimulateParams): SimulateResponse => simulateDocument(documentFor(params.uri), params)));
+  connection.onNotification(SampleRequestsNotification.method, safe('sampleRequests', undefined, (params: SimulateParams) => {
+    routingLenses.setSamples(params);
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  }));
+  connection.onCodeLens(safe('codeLens', [], (params) => {
+    const document = documentFor(params.textDocument.uri);
+    return document ? routingLenses.lenses(document) : [];
   }));
 
   documents.listen(connection);
