@@ -16,21 +16,19 @@ const fileBudgetMs = (lines: number) => 250 + 5 * lines;
 describe('grammar: every corpus file tokenizes, in sync and in bounded time', function () {
   let grammar: IGrammar;
   before(async function () {
-    if (folders.length === 0) this.skip();
+    if (folders.length === 0) {
+      console.log(`      corpus not found at ${corpusRoot} (a user clone has none): corpus tokenization skipped`);
+      this.skip();
+    }
     grammar = await loadGrammar();
     tokenizeText(grammar, readFileSync(resolve(folders[0], readdirSync(folders[0])[0]), 'utf8'));
   });
 
-  it('finds the corpus (skipped when ../shared/corpus is absent, as in a user clone)', function () {
-    if (folders.length === 0) {
-      console.log(`      corpus not found at ${corpusRoot}: skipping corpus tokenization`);
-      this.skip();
-    }
+  it('finds the corpus configs', () => {
     assert.ok(readdirSync(folders[0]).length > 100);
   });
 
-  it('tokenizes each file with no error, no line cut short, and closes every construct per line', function () {
-    if (folders.length === 0) this.skip();
+  it('tokenizes each file with no error, no line cut short, and closes every construct per line', () => {
     let files = 0;
     let lines = 0;
     let totalMs = 0;
