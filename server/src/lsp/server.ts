@@ -1,7 +1,8 @@
-import { CodeLensRefreshRequest, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, CodeLensRefreshRequest, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintOptions } from '../analysis/lint';
 import { SampleRequestsNotification, SimulateRequest, type SimulateParams, type SimulateResponse } from '../protocol';
+import { codeActions } from './code-actions';
 import { DiagnosticsPublisher } from './diagnostics';
 import { RoutingLensProvider } from './code-lens';
 import { DocumentStore } from './document-store';
@@ -50,6 +51,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         semanticTokensProvider: { legend: semanticTokensLegend, full: true },
         codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'haproxy-language-server' },
     };
@@ -88,6 +90,10 @@ export function startServer(connection: Connection): void {
   connection.onFoldingRanges(safe('foldingRanges', [], (params) => {
     const document = documentFor(params.textDocument.uri);
     return document ? foldingRanges(document.file) : [];
+  }));
+  connection.onCodeAction(safe('codeAction', [], (params) => {
+    const document = documentFor(params.textDocument.uri);
+    return document ? codeActions(document, params) : [];
   }));
 
   // By method name: vscode-languageserver bundles its own copy of the protocol package, whose message type
