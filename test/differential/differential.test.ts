@@ -5,11 +5,11 @@ import * as path from 'node:path';
 import { differences } from './compare';
 import { haproxyAvailable, HAPROXY_BIN, stopAllHaproxy } from './haproxy-process';
 import { describeExchange, runOnHaproxy, type OracleRun } from './oracle-runner';
+import { forEachLimited, PARALLEL_SCENARIOS } from './parallel';
 import { SCENARIOS } from './scenarios/index';
-import { loadSimulator, routeWithSimulator } from './simulator-runner';
+import { routeWithSimulator } from './simulator-runner';
 import { makeSelfSignedPem } from './tls';
 
-const PARALLEL_SCENARIOS = 4;
 const SHOWN_DISAGREEMENTS = 12;
 
 describe('differential: the simulator against the real HAProxy', function () {
@@ -43,16 +43,11 @@ describe('differential: the simulator against the real HAProxy', function () {
   });
 
   for (const scenario of SCENARIOS) {
-    it(`${scenario.name}: ${scenario.about}`, async function () {
+    it(`${scenario.name}: ${scenario.about}`, function () {
       const run = runs.get(scenario.name);
       assert.ok(run, 'the scenario did not run');
       if (run instanceof Error) throw run;
-      const api = await loadSimulator();
-      if ('unavailable' in api) {
-        tally.compared += run.requests.length;
-        assert.fail(`simulator unavailable (${api.unavailable}); HAProxy answered ${run.requests.length} requests`);
-      }
-      const simulated = routeWithSimulator(api, run);
+      const simulated = routeWithSimulator(run);
       const report: string[] = [];
       run.requests.forEach((request, i) => {
         const found = differences(run.observations[i], simulated[i]);
@@ -69,11 +64,3 @@ describe('differential: the simulator against the real HAProxy', function () {
     });
   }
 });
-
-async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import { listeningPorts } from './ports';
+import { listeningSockets, socketInodesOf } from './ports';
 
 export const HAPROXY_BIN = process.env.HAPROXY_BIN ?? '/usr/sbin/haproxy';
 
-const READY_TIMEOUT_MS = 10000;
+const READY_TIMEOUT_MS = 15000;
 const POLL_MS = 20;
 
 /** HAProxy processes still running, so none outlives the test run even when a run is interrupted. */
@@ -55,7 +55,7 @@ export async function startHaproxy(configPath: string, ready: ReadyWhen): Promis
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
     if (exited !== undefined) throw new Error(`${exited}\n${output}`);
-    if (isReady(ready, output)) return handle;
+    if (child.pid !== undefined && isReady(ready, output, child.pid)) return handle;
     if (Date.now() > deadline) {
       await handle.stop();
       throw new Error(`haproxy not ready after ${READY_TIMEOUT_MS} ms (waiting for ports ${ready.ports.join(', ')} ` +
@@ -65,11 +65,12 @@ export async function startHaproxy(configPath: string, ready: ReadyWhen): Promis
   }
 }
 
-function isReady(ready: ReadyWhen, output: string): boolean {
+function isReady(ready: ReadyWhen, output: string, pid: number): boolean {
   const down = ready.down.every((name) => output.includes(`Server ${name} is DOWN`));
   if (!down) return false;
-  const listening = listeningPorts(fs.readFileSync('/proc/net/tcp', 'utf8'));
-  return ready.ports.every((port) => listening.has(port));
+  const listening = listeningSockets(fs.readFileSync('/proc/net/tcp', 'utf8'));
+  const own = socketInodesOf(pid);
+  return ready.ports.every((port) => (listening.get(port) ?? []).some((inode) => own.has(inode)));
 }
 
 /** Stops every HAProxy this module started that is still running. */

@@ -8,10 +8,11 @@ import { differences } from './compare';
 import { startEchoServer } from './echo-server';
 import { sendRequest } from './http-client';
 import type { OracleRun } from './oracle-runner';
-import { allocatePorts, listeningPorts } from './ports';
+import { allocatePorts, listeningSockets, socketInodesOf } from './ports';
 import type { Observation, Scenario } from './scenario';
+import { parseConfig } from '../../server/src/syntax/parse-config';
 import { SCENARIOS } from './scenarios/index';
-import { loadSimulator, routeWithSimulator, type SimRequest, type SimResult, type SimulatorApi } from './simulator-runner';
+import { routeWithSimulator, type SimRequest, type SimResult, type SimulatorApi } from './simulator-runner';
 import { defaultSource, findServerSlots, portNames, resolveConfig, resolveRequest } from './template';
 
 const values = { ports: new Map([['web', 8080], ['tls', 8443]]), dir: '/tmp/d', cert: '/tmp/c.pem' };
@@ -111,14 +112,27 @@ describe('differential harness (no HAProxy needed)', () => {
   });
 
   describe('ports', () => {
-    it('reads LISTEN sockets from /proc/net/tcp text', () => {
+    it('reads LISTEN sockets from /proc/net/tcp text, with their inodes', () => {
       const text = [
-        '  sl  local_address rem_address   st tx_queue rx_queue',
-        '   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000',
-        '   1: 0100007F:1F91 0100007F:D431 01 00000000:00000000',
-        '   2: 0200007F:20FB 00000000:0000 0A 00000000:00000000',
+        '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode',
+        '   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 111 1 0',
+        '   1: 0100007F:1F91 0100007F:D431 01 00000000:00000000 00:00000000 00000000     0        0 222 1 0',
+        '   2: 0200007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 333 1 0',
       ].join('\n');
-      assert.deepEqual([...listeningPorts(text)].sort(), [0x1f90, 0x20fb]);
+      assert.deepEqual([...listeningSockets(text)], [[0x1f90, ['111', '333']]]);
+    });
+
+    it('finds the listening socket a process owns', async () => {
+      const server = http.createServer();
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+      try {
+        const port = (server.address() as AddressInfo).port;
+        const inodes = listeningSockets(fs.readFileSync('/proc/net/tcp', 'utf8')).get(port) ?? [];
+        const own = socketInodesOf(process.pid);
+        assert.equal(inodes.filter((inode) => own.has(inode)).length, 1);
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
     });
 
     it('allocates distinct ports', async () => {
@@ -169,7 +183,8 @@ describe('differential harness (no HAProxy needed)', () => {
   describe('comparison', () => {
     const forwarded: Observation = { status: 200, location: null, servedBy: 'be/s1', setCookie: 'SRV=s1; path=/' };
     const sim = (over: Partial<SimResult>): SimResult => ({
-      frontend: 'fe', backend: 'be', server: 's1', status: null, location: null, setCookie: 'SRV=s1; path=/', ...over,
+      frontend: 'fe', backend: 'be', server: 's1', status: null, location: null, setCookie: 'SRV=s1; path=/', trace: [],
+      ...over,
     });
 
     it('agrees when the same server is chosen with the same cookie', () => {
@@ -220,18 +235,19 @@ describe('differential harness (no HAProxy needed)', () => {
       const seen: SimRequest[] = [];
       let created = 0;
       let fileText: string | undefined;
+      const parsed = parseConfig('frontend fe\n');
       const api: SimulatorApi = {
-        parseConfig: (text) => ({ text }),
+        parseConfig: (text) => (assert.equal(text, 'frontend fe\n'), parsed),
         createSimulator: (file, options) => {
           created++;
-          assert.deepEqual(file, { text: 'frontend fe\n' });
+          assert.equal(file, parsed);
           assert.deepEqual(options?.serverStates, [{ backend: 'be', server: 's2', state: 'down' }]);
           fileText = options?.readFile?.(path.join(dir, 'a.map'));
           assert.equal(options?.readFile?.('missing.map'), undefined);
           return { route: (request) => (seen.push(request), sim0(request.url)) };
         },
       };
-      const results = routeWithSimulator(api, run());
+      const results = routeWithSimulator(run(), api);
       assert.equal(created, 1);
       assert.equal(fileText, 'k v\n');
       assert.deepEqual(seen.map((r) => [r.url, r.src, r.sni, r.dst]), [
@@ -241,38 +257,17 @@ describe('differential harness (no HAProxy needed)', () => {
       assert.deepEqual(results.map((r) => r.location), ['https://127.0.0.1:8443/0', 'https://127.0.0.1:8443/1']);
     });
 
-    it('loads a parser and a simulator from TypeScript modules, and says when one is missing', async () => {
-      const parser = path.join(dir, 'parser.ts');
-      const simulator = path.join(dir, 'simulator.ts');
-      fs.writeFileSync(parser, 'export function parseConfig(text: string) { return { lines: text.split("\\n").length }; }\n');
-      fs.writeFileSync(simulator, [
-        'export function createSimulator(file: { lines: number }) {',
-        '  return { route: (r: { url: string }) => ({ frontend: String(file.lines), backend: null, server: null,',
-        '    status: 200, location: r.url, setCookie: null, trace: [] }) };',
-        '}',
-      ].join('\n'));
-      const api = await loadSimulator({ parser, simulator });
-      assert.ok(!('unavailable' in api), JSON.stringify(api));
-      const result = api.createSimulator(api.parseConfig('a\nb\nc')).route({ method: 'GET', url: '/u' });
-      assert.deepEqual([result.frontend, result.status, result.location], ['3', 200, '/u']);
-      const missing = await loadSimulator({ parser, simulator: path.join(dir, 'nope.ts') });
-      assert.ok('unavailable' in missing && /does not exist/.test(missing.unavailable));
-      fs.writeFileSync(path.join(dir, 'empty.ts'), 'export const nothing = 1;\n');
-      const empty = await loadSimulator({ parser, simulator: path.join(dir, 'empty.ts') });
-      assert.deepEqual(empty, { unavailable: 'simulate.ts exports no createSimulator' });
-    });
-
     it('turns a throwing simulator into per-request errors', () => {
       const api: SimulatorApi = {
-        parseConfig: () => ({}),
+        parseConfig,
         createSimulator: () => ({ route: () => { throw new Error('boom'); } }),
       };
-      const results = routeWithSimulator(api, run());
+      const results = routeWithSimulator(run(), api);
       assert.deepEqual(results.map((r) => r.error), ['simulator threw: boom', 'simulator threw: boom']);
     });
   });
 });
 
 function sim0(location: string): SimResult {
-  return { frontend: 'fe', backend: null, server: null, status: 302, location, setCookie: null };
+  return { frontend: 'fe', backend: null, server: null, status: 302, location, setCookie: null, trace: [] };
 }

@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { haproxyAvailable, HAPROXY_BIN } from './haproxy-process';
-import { describeExchange, runOnHaproxy } from './oracle-runner';
+import { describeExchange, runOnHaproxy, type OracleRun } from './oracle-runner';
+import { forEachLimited, PARALLEL_SCENARIOS } from './parallel';
 import { SCENARIOS } from './scenarios/index';
 import { makeSelfSignedPem } from './tls';
 
@@ -27,7 +28,16 @@ async function main(argv: string[]): Promise<number> {
   try {
     const certPath = makeSelfSignedPem(certDir);
     const chosen = wanted.length > 0 ? SCENARIOS.filter((s) => wanted.includes(s.name)) : SCENARIOS;
-    const runs = await Promise.all(chosen.map((s) => runOnHaproxy(s, { certPath })));
+    const runs: OracleRun[] = [];
+    const failures: string[] = [];
+    await forEachLimited(chosen, PARALLEL_SCENARIOS, async (scenario) => {
+      try {
+        runs.push(await runOnHaproxy(scenario, { certPath }));
+      } catch (err) {
+        failures.push(err instanceof Error ? err.message : String(err));
+      }
+    });
+    runs.sort((a, b) => chosen.indexOf(a.scenario) - chosen.indexOf(b.scenario));
     let total = 0;
     for (const run of runs) {
       total += run.requests.length;
@@ -42,16 +52,18 @@ async function main(argv: string[]): Promise<number> {
       run.cleanup();
     }
     if (!json) console.log(`\n${total} requests answered by ${HAPROXY_BIN} in ${runs.length} scenario(s)`);
-    return 0;
+    for (const failure of failures) console.error(`\n${failure}`);
+    return failures.length > 0 ? 1 : 0;
   } finally {
     fs.rmSync(certDir, { recursive: true, force: true });
   }
 }
 
+// exitCode rather than exit(): a piped stdout is written asynchronously and exit() would cut it short.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => (process.exitCode = code),
   (err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

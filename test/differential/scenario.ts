@@ -5,7 +5,7 @@
  * Placeholders in `config`, `files` and request URLs:
  * - `{{port:NAME}}`   a free loopback port, the same number wherever NAME repeats;
  * - `{{echo}}`        as a server address: an echo server that answers 200 naming its backend and server;
- * - `{{closed}}`      as a server address: a port nobody listens on (needs `check`, the server goes down);
+ * - `{{closed}}`      as a server address where nothing listens (needs `check`, so HAProxy marks it down);
  * - `{{dir}}`         the scenario's temporary directory, where `files` are written;
  * - `{{cert}}`        a PEM file (self-signed certificate and key) made with openssl at test time.
  */

@@ -1,10 +1,13 @@
 /**
  * The global and defaults sections every scenario starts with: one thread so the order of events is
- * HAProxy's single-threaded order, short timeouts, no stats socket, no pidfile, no daemon.
+ * HAProxy's single-threaded order, short timeouts, no stats socket, no pidfile, no daemon. `noreuseport`
+ * makes a second HAProxy on the same port fail to start instead of silently sharing its connections
+ * (the runner then retries with other ports).
  */
 export const PREAMBLE = `global
     nbthread 1
     maxconn 200
+    noreuseport
 
 defaults
     mode http
