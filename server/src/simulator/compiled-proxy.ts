@@ -79,7 +79,7 @@ export interface CompiledProxy {
   cookie?: CookieSpec;
   stickRules: StickRule[];
   monitorUri?: { line: number; uri: string };
-  stats?: { line: number; uri: string; auth: boolean };
+  stats?: { line: number; uri: string; auth: boolean; credentials: string[] };
   options: { allbackups: boolean; persist: boolean; redispatch: boolean; forwardfor?: { header: string; ifNone: boolean }; httpProxy: boolean };
   directives: Directive[];
 }

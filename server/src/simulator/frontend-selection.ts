@@ -30,7 +30,7 @@ export function selectFrontend(frontends: CompiledProxy[], req: ParsedRequest): 
   const exact = candidates.filter((c) => c.exact);
   const pool = exact.length ? exact : candidates;
   const wantTls = req.scheme === 'https';
-  const fitting = pool.filter((c) => c.bind.ssl === wantTls);
+  const fitting = req.scheme === 'tcp' ? pool : pool.filter((c) => c.bind.ssl === wantTls);
   if (!fitting.length) {
     const c = pool[0];
     return {
@@ -40,6 +40,9 @@ export function selectFrontend(frontends: CompiledProxy[], req: ParsedRequest): 
     };
   }
   const chosen = fitting[0];
+  if (req.scheme === 'tcp' && chosen.proxy.mode === 'http') {
+    return { error: `${chosen.proxy.name} is an http frontend; a tcp:// connection sends it no HTTP request` };
+  }
   const others = new Set(fitting.map((c) => c.proxy.name));
   const note = others.size > 1 ? `several frontends listen on ${where} (${[...others].join(', ')}); the first one is taken` : undefined;
   return { proxy: chosen.proxy, bind: chosen.bind, note };

@@ -13,7 +13,8 @@ export interface HttpMessage {
 
 /** A request read from its JSON form: the connection facts and the HTTP message. */
 export interface ParsedRequest {
-  scheme: 'http' | 'https';
+  /** `tcp` stands for a plain connection without an HTTP request (for tcp-mode proxies). */
+  scheme: 'http' | 'https' | 'tcp';
   /** Host as written in the URL (a name or an address). */
   host: string;
   port: number;
@@ -56,22 +57,24 @@ function parseSrc(text: string | undefined): { ip: IpAddress; text: string; port
 /** Reads and checks a request given to the simulator. */
 export function parseRequest(req: SimRequest): RequestParse {
   if (!req || typeof req !== 'object') return { ok: false, error: 'the request is not an object' };
+  const tcp = typeof req.url === 'string' && /^tcp:\/\//i.test(req.url);
   const method = typeof req.method === 'string' ? req.method : '';
-  if (!METHOD_RE.test(method)) return { ok: false, error: `invalid HTTP method '${String(req.method)}'` };
+  if (!(tcp && method === '') && !METHOD_RE.test(method)) return { ok: false, error: `invalid HTTP method '${String(req.method)}'` };
   if (typeof req.url !== 'string' || !req.url) return { ok: false, error: 'the request has no url' };
   if (req.url.length > MAX_URL_LENGTH) return { ok: false, error: `url longer than ${MAX_URL_LENGTH} characters (HAProxy answers 414 or 400)` };
   if (/[\s\x00-\x1f\x7f]/.test(req.url)) return { ok: false, error: 'url contains spaces or control characters' };
 
-  let scheme: 'http' | 'https' = 'http';
+  let scheme: 'http' | 'https' | 'tcp' = 'http';
   let host = '';
   let port = 80;
   let target: string;
   const abs = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)(.*)$/.exec(req.url);
   if (abs) {
     const s = abs[1].toLowerCase();
-    if (s !== 'http' && s !== 'https') return { ok: false, error: `unsupported scheme '${abs[1]}' (http or https)` };
+    if (s !== 'http' && s !== 'https' && s !== 'tcp') return { ok: false, error: `unsupported scheme '${abs[1]}' (http, https or tcp)` };
     scheme = s;
     port = s === 'https' ? 443 : 80;
+    if (s === 'tcp' && !/:\d+$/.test(abs[2])) return { ok: false, error: `a tcp:// url needs a port ('${req.url}')` };
     const authority = abs[2];
     if (authority.includes('@')) return { ok: false, error: 'url with user information is not supported' };
     const hp = /^(\[[^\]]+\]|[^:]*)(?::(\d*))?$/.exec(authority);
@@ -106,7 +109,7 @@ export function parseRequest(req: SimRequest): RequestParse {
   if (headerBytes > MAX_HEADER_BYTES) return { ok: false, error: `headers exceed ${MAX_HEADER_BYTES} bytes (HAProxy answers 400)` };
 
   const defaultPort = scheme === 'https' ? 443 : 80;
-  if (!hasHost && host) headers.unshift(['host', port === defaultPort ? host : `${host}:${port}`]);
+  if (!hasHost && host && scheme !== 'tcp') headers.unshift(['host', port === defaultPort ? host : `${host}:${port}`]);
   if (!host) {
     const hostHeader = headers.find(([n]) => n.toLowerCase() === 'host')?.[1] ?? '';
     const hp = /^(\[[^\]]+\]|[^:]*)(?::(\d+))?$/.exec(hostHeader);

@@ -163,12 +163,12 @@ function routeOne(state: SimulatorState, req: SimRequest): SimResult {
   const fe = choice.proxy;
   trace.add('frontend', choice.bind.line, `frontend ${fe.name}`, {
     matched: true,
-    detail: `bind ${choice.bind.text}${choice.bind.ssl ? ' ssl' : ''} accepts ${r.scheme}://${r.dst ? formatIp(r.dst) : r.host}:${r.port}${choice.note ? `; ${choice.note}` : ''}`,
+    detail: `bind ${choice.bind.text}${choice.bind.ssl ? ' ssl' : ''} (${fe.mode} mode) accepts ${r.scheme}://${r.dst ? formatIp(r.dst) : r.host}:${r.port}${choice.note ? `; ${choice.note}` : ''}`,
   });
   const ctx: StreamContext = {
     http: r.http,
     isHttp: fe.mode === 'http',
-    scheme: r.scheme,
+    scheme: r.scheme === 'https' ? 'https' : 'http',
     src: r.src,
     srcPort: r.srcPort,
     dst: r.dst ?? choice.bind.address,
@@ -267,13 +267,36 @@ function httpPhase(p: CompiledProxy, ctx: StreamContext, result: SimResult): boo
   }
   if (finalAnswer(runRules(p.httpRequest, 'http-request', ctx), result)) return true;
   if (p.stats && uriPath(ctx.http.uri).startsWith(p.stats.uri.replace(/\?.*$/, ''))) {
-    const authorized = !p.stats.auth || headerValues(ctx.http, 'authorization', false).length > 0;
-    ctx.trace.add('stats', p.stats.line, `stats uri ${p.stats.uri}`, { matched: true, detail: authorized ? 'HAProxy serves its stats page' : 'credentials required: 401' });
+    const authorized = !p.stats.auth || statsCredentialsValid(p.stats.credentials, ctx);
     result.status = authorized ? 200 : 401;
     result.reason = 'stats';
     return true;
   }
   return finalAnswer(runRules(p.redirects, 'redirect', ctx), result);
+}
+
+/** Checks Basic credentials against `stats auth user:password` lines (environment variables are unknown). */
+function statsCredentialsValid(credentials: string[], ctx: StreamContext): boolean {
+  const header = headerValues(ctx.http, 'authorization', false)[0];
+  const m = header ? /^Basic\s+(\S+)$/i.exec(header) : null;
+  if (!m) return false;
+  let given: string;
+  try {
+    given = atob(m[1]);
+  } catch {
+    return false;
+  }
+  for (const c of credentials) {
+    if (c === given) return true;
+    if (/\$\{?\w/.test(c)) {
+      const user = c.slice(0, c.indexOf(':'));
+      if (given.startsWith(`${user}:`)) {
+        ctx.unsupported.add(`stats auth password from the environment (${c}); any password for '${user}' is accepted`);
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** A session that keeps state across requests (round-robin position, stick tables, leastconn counts). */

@@ -29,8 +29,8 @@ export function compileRedirect(words: string[], env: CompileEnv): ActionFn | st
     if (w === 'code') code = Number(words[++i]) || 302;
     else if (w === 'drop-query') dropQuery = true;
     else if (w === 'append-slash') appendSlash = true;
-    else if (w === 'set-cookie') setCookie = `${words[++i]}; path=/`;
-    else if (w === 'clear-cookie') setCookie = `${(words[++i] ?? '').replace(/=.*$/, '')}=; Expires=Thu, 01-Jan-1970 00:00:01 GMT; path=/`;
+    else if (w === 'set-cookie') setCookie = `${words[++i]}; path=/;`;
+    else if (w === 'clear-cookie') setCookie = `${words[++i] ?? ''}; path=/; Max-Age=0;`;
   }
   return (ctx: StreamContext): ActionResult => {
     const value = fmt(ctx);

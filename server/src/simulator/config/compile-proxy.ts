@@ -236,12 +236,15 @@ export function compileProxy(p: ProxySection, env: CompileEnv): CompiledProxy {
       case 'monitor-uri':
         proxy.monitorUri = { line: lineOf(d), uri: words[0] ?? '' };
         break;
-      case 'stats':
-        if (words[0] === 'uri') proxy.stats = { line: lineOf(d), uri: words[1] ?? '/', auth: proxy.stats?.auth ?? false };
-        else if (words[0] === 'enable' && !proxy.stats) proxy.stats = { line: lineOf(d), uri: '/haproxy?stats', auth: false };
-        else if (words[0] === 'auth' && proxy.stats) proxy.stats.auth = true;
-        else if (words[0] === 'auth') proxy.stats = { line: lineOf(d), uri: '/haproxy?stats', auth: true };
+      case 'stats': {
+        proxy.stats ??= { line: lineOf(d), uri: '/haproxy?stats', auth: false, credentials: [] };
+        if (words[0] === 'uri') proxy.stats.uri = words[1] ?? '/';
+        else if (words[0] === 'auth') {
+          proxy.stats.auth = true;
+          proxy.stats.credentials.push(d.args[1]?.raw.replace(/^["']|["']$/g, '') ?? '');
+        }
         break;
+      }
       case 'option':
         if (words[0] === 'forwardfor') {
           const hAt = words.indexOf('header');
