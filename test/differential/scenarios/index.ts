@@ -12,11 +12,12 @@ import { rateLimits } from './rate-limits';
 import { redirects } from './redirects';
 import { roundrobinWeights } from './roundrobin-weights';
 import { ruleActions } from './rule-actions';
+import { stickinessConverters } from './stickiness-converters';
 import { tcpMode } from './tcp-mode';
 
 /** Every differential scenario, in the order they are reported. */
 export const SCENARIOS: Scenario[] = [
   roundrobinWeights, otherBalancing, hashSource, hashRequest, cookies, backups, rateLimits,
   redirects, denyReturnAuth, mapBackends, aclMatching, frontendsTls, tcpMode,
-  ruleActions,
+  ruleActions, stickinessConverters,
 ];
