@@ -161,7 +161,7 @@ function routeOne(state: SimulatorState, req: SimRequest): SimResult {
     return emptyResult(trace, choice.error);
   }
   const fe = choice.proxy;
-  trace.add('frontend', choice.bind.line, `frontend ${fe.name}`, {
+  trace.add('frontend', choice.bind.line, `${fe.kind} ${fe.name}`, {
     matched: true,
     detail: `bind ${choice.bind.text}${choice.bind.ssl ? ' ssl' : ''} (${fe.mode} mode) accepts ${r.scheme}://${r.dst ? formatIp(r.dst) : r.host}:${r.port}${choice.note ? `; ${choice.note}` : ''}`,
   });

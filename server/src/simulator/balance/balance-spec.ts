@@ -116,5 +116,6 @@ export function applyHashTypeWords(spec: BalanceSpec, words: string[]): void {
   const [method, fn, modifier] = words;
   if (method === 'consistent' || method === 'map-based') spec.hashType = method;
   if (fn === 'sdbm' || fn === 'djb2' || fn === 'wt6' || fn === 'crc32') spec.hashFunction = fn;
-  spec.avalanche = modifier === 'avalanche' || method === 'avalanche';
+  // HAProxy adds the avalanche modifier itself to `consistent` when no function is named.
+  spec.avalanche = modifier === 'avalanche' || (method === 'consistent' && fn === undefined);
 }

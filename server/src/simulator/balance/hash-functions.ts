@@ -53,7 +53,7 @@ export function hashCrc32(key: string | Uint8Array): number {
   return ~h >>> 0;
 }
 
-/** The `avalanche` modifier: Bob Jenkins' 32-bit integer mix. */
+/** The `avalanche` modifier: Bob Jenkins' 32-bit integer mix, then a multiplication that spreads it over the ring. */
 export function avalanche(value: number): number {
   let a = value >>> 0;
   a = (a + 0x7ed55d16 + (a << 12)) >>> 0;
@@ -62,7 +62,7 @@ export function avalanche(value: number): number {
   a = ((a + 0xd3a2646c) ^ (a << 9)) >>> 0;
   a = (a + 0xfd7046c5 + (a << 3)) >>> 0;
   a = (a ^ 0xb55a4f09 ^ (a >>> 16)) >>> 0;
-  return a;
+  return Math.imul(a, 3221225473) >>> 0;
 }
 
 /** Hashes a key with the named function. */
