@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -11,7 +12,11 @@ const bundles = [
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server/server.js', platform: 'node' },
   { entryPoints: ['server/src/cli/lint-main.ts'], outfile: 'dist/cli/haproxy-lint.js', platform: 'node' },
   { entryPoints: ['server/src/cli/route-main.ts'], outfile: 'dist/cli/haproxy-route.js', platform: 'node' },
+  { entryPoints: ['client/webview/panel.ts'], outfile: 'dist/webview/panel.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
+
+/** Stylesheets shipped as they are, beside the webview script. */
+const copies = [{ from: 'client/webview/panel.css', to: 'dist/webview/panel.css' }];
 
 const present = bundles.filter((bundle) => {
   if (existsSync(bundle.entryPoints[0])) return true;
@@ -33,3 +38,9 @@ await Promise.all(
     }),
   ),
 );
+
+for (const { from, to } of copies) {
+  if (!existsSync(from)) continue;
+  mkdirSync(dirname(to), { recursive: true });
+  copyFileSync(from, to);
+}

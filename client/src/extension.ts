@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerRoutingPreview, type RoutingPanelApi } from './routing-panel';
 
 let client: LanguageClient | undefined;
 
 /** What the extension exposes to other extensions and to its own end-to-end tests. */
 export interface HaproxyExtensionApi {
   client: LanguageClient;
+  /** The routing preview panel; `lastResult()` is what the end-to-end tests read. */
+  routingPanel: RoutingPanelApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<HaproxyExtensionApi> {
@@ -21,7 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Haprox
   client = new LanguageClient('haproxy', 'HAProxy Language Server', serverOptions, clientOptions);
   context.subscriptions.push(client);
   await client.start();
-  return { client };
+  const routingPanel = registerRoutingPreview(context, client);
+  return { client, routingPanel };
 }
 
 export async function deactivate(): Promise<void> {
