@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerHaproxyCheckStatus } from './haproxy-check-status';
 import { registerRoutingPreview, type RoutingPanelApi } from './routing-panel';
 
 let client: LanguageClient | undefined;
@@ -20,10 +21,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Haprox
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'haproxy' }],
     synchronize: { configurationSection: 'haproxy' },
+    // The server runs the real `haproxy -c` only in a trusted workspace.
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('haproxy', 'HAProxy Language Server', serverOptions, clientOptions);
   context.subscriptions.push(client);
   await client.start();
+  registerHaproxyCheckStatus(context, client);
   const routingPanel = registerRoutingPreview(context, client);
   return { client, routingPanel };
 }

@@ -81,3 +81,29 @@ export const SimulateRequest = new RequestType<SimulateParams, SimulateResponse,
  * Without it the server counts the presets.
  */
 export const SampleRequestsNotification = new NotificationType<SimulateParams>('haproxy/sampleRequests');
+
+/** Whether the workspace is trusted. The client sends it on start (initializationOptions) and when trust is granted. */
+export interface WorkspaceTrustParams {
+  trusted: boolean;
+}
+
+/** The client tells the server that the user trusts the workspace now: running `haproxy -c` becomes allowed. */
+export const WorkspaceTrustNotification = new NotificationType<WorkspaceTrustParams>('haproxy/workspaceTrust');
+
+/** The outcome of running the real `haproxy -c` over the config a document belongs to. */
+export interface HaproxyCheckedParams {
+  uri: string;
+  /** `checked`: HAProxy ran; `unavailable`: no binary or it could not run; `untrusted`: not run in an untrusted workspace. */
+  status: 'checked' | 'unavailable' | 'untrusted';
+  /** HAProxy's version, `2.6.12`, when known. */
+  version?: string;
+  errors: number;
+  warnings: number;
+  /** How many files were checked together (more than one for a multi-file config). */
+  files: number;
+  /** Why HAProxy could not run, for `unavailable`. */
+  message?: string;
+}
+
+/** The server reports each `haproxy -c` run, so the client can show which HAProxy checked the file. */
+export const HaproxyCheckedNotification = new NotificationType<HaproxyCheckedParams>('haproxy/checked');

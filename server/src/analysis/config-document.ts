@@ -43,7 +43,7 @@ export class ConfigDocument {
   }
 
   get model(): ConfigModel {
-    this.analysed ??= buildModel(this.file);
+    this.analysed ??= buildModel(this.file, { external: this.options.external });
     return this.analysed;
   }
 

@@ -1,4 +1,5 @@
 import { buildModel, type ConfigModel } from '../model/config-model';
+import type { ExternalSymbols } from '../model/external-symbols';
 import type { ConfigFile } from '../syntax/ast';
 import { parseConfig } from '../syntax/parse-config';
 import type { Finding, Severity } from './finding';
@@ -12,6 +13,8 @@ export interface LintOptions {
   fileName?: string;
   /** Per-rule severity overrides; `off` disables a rule. */
   rules?: Record<string, Severity | 'off'>;
+  /** The other files of a multi-file config, so that a name defined in one satisfies a use in another. */
+  external?: ExternalSymbols;
 }
 
 /** Runs every rule over an already parsed and modelled file. Rules that throw become an internal finding. */
@@ -53,5 +56,5 @@ function runRule(rule: Rule, base: Omit<RuleContext, 'report'>, configured: Seve
 /** Parses, models and lints config text. */
 export function lintText(text: string, options: LintOptions = {}): Finding[] {
   const file = parseConfig(text);
-  return lintModel(file, buildModel(file), targetVersion(text, options.version), options);
+  return lintModel(file, buildModel(file, { external: options.external }), targetVersion(text, options.version), options);
 }

@@ -1,4 +1,4 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './convert';
 import type { DocumentStore } from './document-store';
@@ -6,6 +6,7 @@ import type { DocumentStore } from './document-store';
 /** Publishes diagnostics after edits, debounced per document; a newer edit cancels the pending run. */
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly sources: ((uri: string) => Diagnostic[])[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -13,6 +14,11 @@ export class DiagnosticsPublisher {
     private readonly store: DocumentStore,
     private readonly delayMs = 150,
   ) {}
+
+  /** Adds diagnostics from elsewhere (the real `haproxy -c`), published together with the lint findings. */
+  addSource(source: (uri: string) => Diagnostic[]): void {
+    this.sources.push(source);
+  }
 
   schedule(uri: string, immediately = false): void {
     clearTimeout(this.timers.get(uri));
@@ -39,7 +45,7 @@ export class DiagnosticsPublisher {
     if (!document) return;
     try {
       const findings = this.store.get(document).findings;
-      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
+      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...findings.map(toDiagnostic), ...this.sources.flatMap((source) => source(uri))] });
     } catch (error) {
       this.connection.console.error(`haproxy: diagnostics failed for ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
     }

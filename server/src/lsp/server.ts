@@ -1,20 +1,37 @@
 import { CodeActionKind, CodeLensRefreshRequest, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintOptions } from '../analysis/lint';
-import { SampleRequestsNotification, SimulateRequest, type SimulateParams, type SimulateResponse } from '../protocol';
+import type { ConfigSet } from '../navigation/config-set';
+import { WorkspaceConfigs, toPath } from '../navigation/workspace-configs';
+import { SampleRequestsNotification, SimulateRequest, WorkspaceTrustNotification, type SimulateParams, type SimulateResponse, type WorkspaceTrustParams } from '../protocol';
 import { codeActions } from './code-actions';
+import { definitionLocations } from './definition';
 import { DiagnosticsPublisher } from './diagnostics';
 import { RoutingLensProvider } from './code-lens';
 import { DocumentStore } from './document-store';
 import { foldingRanges } from './folding';
+import { formatOptions, formattingEdits, type FormatSettings } from './formatting';
+import { HaproxyChecker, type CheckedFile } from './haproxy-check';
+import { highlights } from './highlights';
+import { linksOf } from './links';
+import { referenceLocations } from './references';
+import { prepareRenameRange, renameEdits } from './rename';
 import { simulateDocument } from './simulate';
 import { semanticTokens, semanticTokensLegend } from './semantic-tokens';
 import { documentSymbols } from './symbols';
+import { workspaceSymbolList } from './workspace-symbols';
 
 /** Settings the server reads from `haproxy.*` (workspace/configuration) or from initializationOptions. */
 interface ServerSettings {
   version?: string;
   rules?: LintOptions['rules'];
+  format?: FormatSettings;
+  /** Globs of the files that form one config, in load order. */
+  configFiles?: string[];
+  executablePath?: string;
+  checkOnSave?: boolean;
+  /** Only in initializationOptions: whether the client's workspace is trusted. */
+  workspaceTrusted?: boolean;
 }
 
 /** Wires the language features to a connection. Each handler guards itself so one bad request never kills the server. */
@@ -38,15 +55,42 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri);
     return document ? store.get(document) : undefined;
   };
+  const configs = new WorkspaceConfigs({ uris: () => documents.keys(), model: (uri) => documentFor(uri)?.model });
+  store.setExternalProvider((uri) => configs.externalFor(uri));
+  const checker = new HaproxyChecker(connection, (uri) =>
+    documents.get(uri) ? diagnostics.schedule(uri, true) : void connection.sendDiagnostics({ uri, diagnostics: checker.diagnosticsFor(uri) }),
+  );
+  diagnostics.addSource((uri) => checker.diagnosticsFor(uri));
+  let workspaceFolders: string[] = [];
+  let formatting = formatOptions(undefined);
+  const applyNavigationSettings = (settings: ServerSettings | null | undefined) => {
+    configs.configure(workspaceFolders, Array.isArray(settings?.configFiles) ? settings.configFiles.filter((g) => typeof g === 'string') : []);
+    formatting = formatOptions(settings?.format);
+    checker.configure({ executablePath: settings?.executablePath || undefined, enabled: settings?.checkOnSave !== false });
+  };
+  const withSet = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, handler: (set: ConfigSet, params: P) => R) =>
+    safe(name, fallback, (params: P) => (documents.get(params.textDocument.uri) ? handler(configs.setFor(params.textDocument.uri), params) : fallback));
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
     canRefreshLenses = Boolean(params.capabilities.workspace?.codeLens?.refreshSupport);
     const initial = params.initializationOptions as ServerSettings | undefined;
     if (initial) store.setOptions({ version: initial.version, rules: initial.rules });
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = folders.map(toPath).filter((path): path is string => path !== undefined);
+    applyNavigationSettings(initial);
+    checker.setTrusted(initial?.workspaceTrusted === true);
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: false },
+        workspaceSymbolProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         semanticTokensProvider: { legend: semanticTokensLegend, full: true },
@@ -61,6 +105,7 @@ export function startServer(connection: Connection): void {
     if (!canPullConfiguration) return;
     try {
       const [settings] = (await connection.workspace.getConfiguration([{ section: 'haproxy' }])) as (ServerSettings | null)[];
+      applyNavigationSettings(settings);
       store.setOptions({ version: settings?.version, rules: settings?.rules });
       diagnostics.publishAll();
     } catch (error) {
@@ -72,7 +117,26 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => void refreshSettings());
 
   documents.onDidOpen((event) => diagnostics.schedule(event.document.uri, true));
-  documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    diagnostics.schedule(event.document.uri);
+    if (!configs.isMember(event.document.uri)) return;
+    // The other files of a multi-file config see this one: their findings are stale now.
+    for (const uri of configs.memberUris()) {
+      if (uri === event.document.uri || !documents.get(uri)) continue;
+      store.delete(uri);
+      diagnostics.schedule(uri);
+    }
+  });
+  documents.onDidSave((event) => {
+    const uri = event.document.uri;
+    const uris = configs.isMember(uri) ? configs.memberUris() : [uri];
+    const files = uris.flatMap((member): CheckedFile[] => {
+      const path = toPath(member);
+      return path ? [{ uri: member, path, model: configs.setFor(uri).model(member) }] : [];
+    });
+    void checker.check(uri, files).catch((error) => connection.console.error(`haproxy: haproxy -c failed: ${String(error)}`));
+  });
+  connection.onNotification(WorkspaceTrustNotification.method, (params: WorkspaceTrustParams) => checker.setTrusted(params.trusted === true));
   documents.onDidClose((event) => {
     store.delete(event.document.uri);
     routingLenses.forget(event.document.uri);
@@ -90,6 +154,28 @@ export function startServer(connection: Connection): void {
   connection.onFoldingRanges(safe('foldingRanges', [], (params) => {
     const document = documentFor(params.textDocument.uri);
     return document ? foldingRanges(document.file) : [];
+  }));
+  connection.onDefinition(withSet('definition', [], definitionLocations));
+  connection.onReferences(withSet('references', [], referenceLocations));
+  connection.onDocumentHighlight(withSet('documentHighlight', [], highlights));
+  connection.onPrepareRename(withSet('prepareRename', null, prepareRenameRange));
+  connection.onRenameRequest(withSet('rename', null, renameEdits));
+  connection.onDocumentLinks(safe('documentLinks', [], (params) => {
+    const document = documentFor(params.textDocument.uri);
+    return document ? linksOf(document.model, params.textDocument.uri) : [];
+  }));
+  connection.onWorkspaceSymbol(safe('workspaceSymbol', [], (params) => {
+    const open = documents.keys().map((uri) => configs.setFor(uri).members.find((member) => member.uri === uri)!);
+    const configured = configs.memberUris().length > 0 ? configs.setFor(configs.memberUris()[0]).members : [];
+    return workspaceSymbolList([...open, ...configured], params.query);
+  }));
+  connection.onDocumentFormatting(safe('formatting', [], (params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? formattingEdits(document.getText(), formatting) : [];
+  }));
+  connection.onDocumentRangeFormatting(safe('rangeFormatting', [], (params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? formattingEdits(document.getText(), formatting, params.range) : [];
   }));
   connection.onCodeAction(safe('codeAction', [], (params) => {
     const document = documentFor(params.textDocument.uri);

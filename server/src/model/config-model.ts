@@ -1,6 +1,9 @@
 import type { AclCriterion, ConfigFile, Directive, Range, Section, Word } from '../syntax/ast';
 import { parseAclCriterion } from '../syntax/parse-config';
 import { PROXY_SECTIONS } from '../syntax/section-keywords';
+import { collectCrossReferences } from './cross-references';
+import type { ExternalSymbols, ModelOptions } from './external-symbols';
+import { collectFileReferences, type FileReference } from './file-references';
 
 export type ProxyKind = 'defaults' | 'frontend' | 'backend' | 'listen';
 
@@ -76,6 +79,8 @@ export interface SymbolDefinition {
   fullRange: Range;
   /** For ACLs and servers: the proxy they belong to. */
   scope?: Proxy;
+  /** For ACLs and servers: the name of their proxy; for users and groups: the name of their userlist. */
+  scopeName?: string;
 }
 
 /** A use of a name: `use_backend NAME`, an ACL in a condition, `userlist` in `http_auth(NAME)`... */
@@ -87,6 +92,11 @@ export interface SymbolReference {
   directive: Directive;
   /** True when the name is computed at run time (`%[...]`), so it cannot be checked. */
   dynamic: boolean;
+  /**
+   * For a server: the name of the backend it belongs to (`track be/srv`, `srv_is_up(be/srv)`), which may
+   * live in another file; for a user or group: the name of its userlist.
+   */
+  scopeName?: string;
 }
 
 export interface ConfigModel {
@@ -94,9 +104,20 @@ export interface ConfigModel {
   proxies: Proxy[];
   definitions: SymbolDefinition[];
   references: SymbolReference[];
-  /** Look up a proxy able to serve as a backend (backend or listen) by name. */
+  /** File paths the config names: ACL pattern files, maps, error pages, certificates... */
+  files: FileReference[];
+  /** The other files of a multi-file config, when this file is one of several (see `haproxy.configFiles`). */
+  external?: ExternalSymbols;
+  /**
+   * Look up a proxy able to serve as a backend (backend or listen) by name; in a multi-file config, a
+   * backend of another file when this one has none of that name.
+   */
   findBackend(name: string): Proxy | undefined;
   findProxy(kind: ProxyKind, name: string): Proxy | undefined;
+  /**
+   * Definitions of a name. Without `scope`, in a multi-file config, those of the other files when this
+   * file has none.
+   */
   definitionsOf(kind: SymbolKind, name: string, scope?: Proxy): SymbolDefinition[];
 }
 
@@ -114,13 +135,17 @@ const NAMED_SECTION_SYMBOLS: Record<string, SymbolKind> = {
   'log-profile': 'log-profile',
 };
 
-/** Builds the semantic model of a parsed config: proxies with inheritance, symbols and references. */
-export function buildModel(file: ConfigFile): ConfigModel {
+/**
+ * Builds the semantic model of a parsed config: proxies with inheritance, symbols and references.
+ * With `options.external`, proxies may inherit defaults sections of the files loaded before this one.
+ */
+export function buildModel(file: ConfigFile, options: ModelOptions = {}): ConfigModel {
   const proxies: Proxy[] = [];
   const definitions: SymbolDefinition[] = [];
   const references: SymbolReference[] = [];
-  let lastDefaults: Proxy | undefined;
-  const namedDefaults = new Map<string, Proxy>();
+  const preceding = options.external?.precedingDefaults?.();
+  let lastDefaults: Proxy | undefined = preceding?.last;
+  const namedDefaults = new Map<string, Proxy>(preceding?.named);
 
   for (const section of file.sections) {
     const symbolKind = NAMED_SECTION_SYMBOLS[section.type];
@@ -132,7 +157,9 @@ export function buildModel(file: ConfigFile): ConfigModel {
     if (!PROXY_SECTIONS.has(section.type)) continue;
 
     const kind = section.type as ProxyKind;
-    const inheritsFrom = section.from ? namedDefaults.get(section.from.value) : lastDefaults;
+    // Only frontends, backends and listens inherit the last defaults section; a defaults section starts empty
+    // unless it names one with `from`.
+    const inheritsFrom = section.from ? namedDefaults.get(section.from.value) : kind === 'defaults' ? undefined : lastDefaults;
     const proxy = createProxy(kind, section, inheritsFrom);
     proxies.push(proxy);
     if (section.from) {
@@ -156,15 +183,23 @@ export function buildModel(file: ConfigFile): ConfigModel {
     if (!proxiesByKey.has(key)) proxiesByKey.set(key, proxy);
   }
 
+  const findBackend = (name: string) => backendsByName.get(name);
+  collectCrossReferences({ file, proxies, references, findBackend });
+  const external = options.external;
+
   return {
     file,
     proxies,
     definitions,
     references,
-    findBackend: (name) => backendsByName.get(name),
+    files: collectFileReferences(file),
+    external,
+    findBackend: (name) => findBackend(name) ?? external?.findBackend(name),
     findProxy: (kind, name) => proxiesByKey.get(`${kind}:${name}`),
-    definitionsOf: (kind, name, scope) =>
-      definitions.filter((d) => d.kind === kind && d.name === name && (scope === undefined || d.scope === scope)),
+    definitionsOf: (kind, name, scope) => {
+      const local = definitions.filter((d) => d.kind === kind && d.name === name && (scope === undefined || d.scope === scope));
+      return local.length > 0 || scope || !external ? local : external.definitionsOf(kind, name);
+    },
   };
 }
 
@@ -199,7 +234,7 @@ function collectProxyContents(proxy: Proxy, definitions: SymbolDefinition[], ref
       const list = proxy.acls.get(acl.name) ?? [];
       list.push(acl);
       proxy.acls.set(acl.name, list);
-      definitions.push({ kind: 'acl', name: acl.name, range: args[0].range, fullRange: directive.range, scope: proxy });
+      definitions.push({ kind: 'acl', name: acl.name, range: args[0].range, fullRange: directive.range, scope: proxy, scopeName: proxy.name });
     } else if ((keyword === 'server' || keyword === 'default-server') && !directive.prefix) {
       const isDefault = keyword === 'default-server';
       const nameWord = isDefault ? undefined : args[0];
@@ -212,7 +247,7 @@ function collectProxyContents(proxy: Proxy, definitions: SymbolDefinition[], ref
         isDefault,
       };
       proxy.servers.push(server);
-      if (nameWord) definitions.push({ kind: 'server', name: server.name, range: nameWord.range, fullRange: directive.range, scope: proxy });
+      if (nameWord) definitions.push({ kind: 'server', name: server.name, range: nameWord.range, fullRange: directive.range, scope: proxy, scopeName: proxy.name });
     } else if (keyword === 'bind') {
       proxy.binds.push({ address: args[0], options: args.slice(1), directive });
     } else if (keyword === 'stick-table') {
@@ -293,7 +328,7 @@ function collectUsers(section: Section, definitions: SymbolDefinition[]): void {
   for (const directive of section.directives) {
     const kind = directive.keyword.value;
     if ((kind === 'user' || kind === 'group') && directive.args[0]) {
-      definitions.push({ kind, name: directive.args[0].value, range: directive.args[0].range, fullRange: directive.range });
+      definitions.push({ kind, name: directive.args[0].value, range: directive.args[0].range, fullRange: directive.range, scopeName: section.name?.value });
     }
   }
 }
@@ -301,7 +336,8 @@ function collectUsers(section: Section, definitions: SymbolDefinition[]): void {
 function collectPeerTables(section: Section, definitions: SymbolDefinition[]): void {
   for (const directive of section.directives) {
     if (directive.keyword.value === 'table' && directive.args[0]) {
-      definitions.push({ kind: 'table', name: directive.args[0].value, range: directive.args[0].range, fullRange: directive.range });
+      // Other sections name a peers table `PEERS/TABLE`.
+      definitions.push({ kind: 'table', name: `${section.name!.value}/${directive.args[0].value}`, range: directive.args[0].range, fullRange: directive.range, scopeName: section.name!.value });
     }
   }
 }
