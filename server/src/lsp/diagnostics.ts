@@ -12,8 +12,13 @@ export class DiagnosticsPublisher {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly store: DocumentStore,
-    private readonly delayMs = 150,
+    private delayMs = 150,
   ) {}
+
+  /** Sets the debounce delay; 0 publishes as soon as the edit has been processed (benchmarks, tests). */
+  setDelay(ms: number): void {
+    if (Number.isFinite(ms) && ms >= 0) this.delayMs = ms;
+  }
 
   /** Adds diagnostics from elsewhere (the real `haproxy -c`), published together with the lint findings. */
   addSource(source: (uri: string) => Diagnostic[]): void {

@@ -32,6 +32,8 @@ interface ServerSettings {
   checkOnSave?: boolean;
   /** Only in initializationOptions: whether the client's workspace is trusted. */
   workspaceTrusted?: boolean;
+  /** Only in initializationOptions: debounce of diagnostics after an edit, in ms (default 150). */
+  diagnosticsDelay?: number;
 }
 
 /** Wires the language features to a connection. Each handler guards itself so one bad request never kills the server. */
@@ -80,6 +82,7 @@ export function startServer(connection: Connection): void {
     workspaceFolders = folders.map(toPath).filter((path): path is string => path !== undefined);
     applyNavigationSettings(initial);
     checker.setTrusted(initial?.workspaceTrusted === true);
+    if (typeof initial?.diagnosticsDelay === 'number') diagnostics.setDelay(initial.diagnosticsDelay);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
