@@ -17,7 +17,10 @@ function percent(count: number, total: number): string {
   return `${total === 0 ? 0 : Math.round((count / total) * 1000) / 10}%`;
 }
 
-/** One horizontal bar: its segments' widths are set through CSSOM, which the page's CSP allows. */
+/**
+ * One horizontal bar on a track that stands for the whole batch, so bars compare across backends. Segment
+ * widths are set through CSSOM, which the page's CSP allows (inline style attributes it would refuse).
+ */
 function bar(segments: { count: number; className: string; title: string }[], total: number, label: string): HTMLElement {
   const track = el('div', { class: 'bar', role: 'img', 'aria-label': label });
   for (const segment of segments) {
@@ -69,7 +72,7 @@ export function renderChart(distribution: Distribution, focus: string | null, ha
             'aria-pressed': focus === share.backend ? 'true' : 'false',
           }),
         ),
-        bar(segments, share.count, `${share.backend}: ${plural(share.count, 'request')} of ${total}${spoken ? `; ${spoken}` : ''}`),
+        bar(segments, total, `${share.backend}: ${plural(share.count, 'request')} of ${total}${spoken ? `; ${spoken}` : ''}`),
         legend,
       ),
     );
@@ -80,7 +83,7 @@ export function renderChart(distribution: Distribution, focus: string | null, ha
           'div',
           { class: 'chart-row chart-extra' },
           el('div', { class: 'chart-label' }, el('span', { class: 'strong' }, label), el('span', { class: 'count' }, `${count} · ${percent(count, total)}`)),
-          bar([{ count, className, title: `${label}: ${plural(count, 'request')}` }], count, `${label}: ${plural(count, 'request')} of ${total}`),
+          bar([{ count, className, title: `${label}: ${plural(count, 'request')}` }], total, `${label}: ${plural(count, 'request')} of ${total}`),
         )
       : null;
   rows.push(extra(distribution.answered, 'Answered by HAProxy', 'seg-answered'), extra(distribution.failed, 'Not routed', 'seg-failed'));

@@ -76,7 +76,7 @@ export function renderResult(result: SimResult | undefined, outline: Outline, ha
     );
   }
   if (result.status !== null) facts.push(field('Response', el('span', { class: 'status' }, `${result.status}`), result.location ? el('span', {}, ' Location: ', el('code', {}, result.location)) : null));
-  else if (result.server) facts.push(field('Response', el('span', { class: 'muted' }, 'from the server')));
+  else if (result.server) facts.push(field('Response', el('span', { class: 'muted' }, 'the server answers')));
   if (result.setCookie) facts.push(field('Set-Cookie', el('code', {}, result.setCookie)));
   const unsupported = result.unsupported?.length
     ? el('p', { class: 'unsupported', role: 'note' }, 'The simulator cannot know: ', result.unsupported.join('; '))

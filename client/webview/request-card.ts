@@ -149,7 +149,9 @@ export class RequestCard {
     set(this.method, this.request.method);
     set(this.url, this.request.url);
     set(this.src, this.request.src ?? '');
-    set(this.headers, headersToText(this.request.headers));
+    const headerText = headersToText(this.request.headers);
+    set(this.headers, headerText);
+    this.headers.rows = Math.min(8, Math.max(2, headerText.split('\n').length));
     this.summaryMethod.textContent = this.request.method || 'TCP';
     this.summaryUrl.textContent = this.request.url;
   }

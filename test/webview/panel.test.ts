@@ -70,7 +70,7 @@ describe('routing preview webview in headless Chromium', function () {
     await page.context().close();
   });
 
-  it('draws the distribution chart: one row per backend, bar segments in proportion to each server', async () => {
+  it('draws the distribution chart: one row per backend, each server a segment in proportion to its share of the batch', async () => {
     const panel = await senexPanel();
     const { page } = panel;
     const distribution = senex.result!.distribution;
@@ -83,7 +83,7 @@ describe('routing preview webview in headless Chromium', function () {
       assert.equal(await segments.count(), share.servers.length + (share.noServer ? 1 : 0));
       for (let i = 0; i < share.servers.length; i++) {
         const width = (await segments.nth(i).boundingBox())!.width;
-        const expected = (bar!.width - 2) * (share.servers[i].count / share.count);
+        const expected = (bar!.width - 2) * (share.servers[i].count / distribution.total);
         assert.ok(Math.abs(width - expected) <= 2.5, `${share.backend}/${share.servers[i].server}: ${width}px, expected about ${expected}px`);
       }
       assert.match((await row.locator('.bar').getAttribute('aria-label')) ?? '', new RegExp(`^${share.backend}: ${share.count} requests? of ${distribution.total}`));
