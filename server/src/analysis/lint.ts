@@ -4,6 +4,7 @@ import type { ConfigFile } from '../syntax/ast';
 import { parseConfig } from '../syntax/parse-config';
 import type { Finding, Severity } from './finding';
 import { RULES } from './registry';
+import { applySuppressions } from './suppression';
 import type { Rule, RuleContext } from './rule';
 import { targetVersion, type HaproxyVersion } from './version';
 
@@ -26,7 +27,7 @@ export function lintModel(file: ConfigFile, model: ConfigModel, version: Haproxy
     runRule(rule, { file, model, version }, configured, findings);
   }
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.rule.localeCompare(b.rule));
-  return findings;
+  return applySuppressions(file, findings);
 }
 
 function runRule(rule: Rule, base: Omit<RuleContext, 'report'>, configured: Severity | undefined, findings: Finding[]): void {

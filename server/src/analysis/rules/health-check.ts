@@ -1,0 +1,100 @@
+import type { Proxy } from '../../model/config-model';
+import { appendToDirective, insertAfterHeader } from '../edits';
+import { effectiveDirective, settingChain } from '../proxy-settings';
+import type { Rule, RuleContext } from '../rule';
+import { activeServerCount, hasCheck, isBackup, serverLines, serverPort, type ServerLine } from '../servers';
+
+/** Check methods other than plain connect: whoever configured one chose how to probe. */
+const CHECK_OPTIONS = /^(?:httpchk|ssl-hello-chk|smtpchk|ldap-check|mysql-check|pgsql-check|redis-check|spop-check|tcp-check|external-check)$/;
+
+function checkDirectives(proxy: Proxy, keyword: string) {
+  return settingChain(proxy).flatMap((section) => section.directives.filter((d) => d.keyword.value === keyword && !d.prefix));
+}
+
+function hasCheckMethod(proxy: Proxy): boolean {
+  return (
+    settingChain(proxy).some((section) => section.directives.some((d) => d.keyword.value === 'option' && !d.prefix && CHECK_OPTIONS.test(d.args[0]?.value ?? ''))) ||
+    checkDirectives(proxy, 'http-check').length > 0 ||
+    checkDirectives(proxy, 'tcp-check').length > 0
+  );
+}
+
+const REDIS_MASTER_CHECK = [
+  'option tcp-check',
+  'tcp-check connect',
+  'tcp-check send PING\\r\\n',
+  'tcp-check expect string +PONG',
+  'tcp-check send info\\ replication\\r\\n',
+  'tcp-check expect string role:master',
+  'tcp-check send QUIT\\r\\n',
+  'tcp-check expect string +OK',
+];
+
+function looksLike(proxy: Proxy, servers: ServerLine[], port: number, name: RegExp): boolean {
+  return servers.some((s) => serverPort(s) === port) || name.test(proxy.name);
+}
+
+function checkServers(context: RuleContext, proxy: Proxy, servers: ServerLine[]): void {
+  const total = servers.reduce((sum, s) => sum + s.count, 0);
+  if (total < 2 && !servers.some((s) => isBackup(proxy, s))) return;
+  for (const server of servers) {
+    if (hasCheck(proxy, server)) continue;
+    context.report({
+      message: `Server '${server.name}' has no 'check': HAProxy keeps sending it traffic when it is down${servers.some((s) => isBackup(proxy, s)) ? ', and backups never take over' : ''}.`,
+      range: server.nameWord.range,
+      fixes: [{ title: "Enable health checks on this server ('check')", edits: [appendToDirective(server.directive, 'check')], preferred: true }],
+    });
+  }
+}
+
+function checkMethod(context: RuleContext, proxy: Proxy, servers: ServerLine[]): void {
+  const range = (proxy.nameWord ?? proxy.section.keyword).range;
+  const { file } = context;
+  if (proxy.mode === 'http' && !hasCheckMethod(proxy) && !servers.some((s) => s.options.some((o) => o.value === 'agent-check'))) {
+    context.report({
+      message: `${proxy.kind} '${proxy.name}' checks its servers by connecting only; 'option httpchk' would notice an application that accepts connections but fails requests.`,
+      range,
+      severity: 'info',
+      fixes: [{ title: "Check an HTTP endpoint ('option httpchk GET /health/')", edits: [insertAfterHeader(file, proxy.section, ['option httpchk GET /health/'])], preferred: true }],
+    });
+  }
+  if (proxy.mode !== 'tcp') return;
+  if (looksLike(proxy, servers, 5432, /postgres|pgsql|(?:^|[-_])pg(?:[-_]|$)/i) && !hasCheckMethod(proxy)) {
+    context.report({
+      message: `PostgreSQL ${proxy.kind} '${proxy.name}' only checks that the port accepts connections; 'option pgsql-check' (or an HTTP check of a Patroni agent) verifies the database answers.`,
+      range,
+      severity: 'info',
+      fixes: [{ title: "Check the PostgreSQL protocol ('option pgsql-check user haproxy')", edits: [insertAfterHeader(file, proxy.section, ['option pgsql-check user haproxy'])], preferred: true }],
+    });
+  }
+  const tellsMaster = checkDirectives(proxy, 'tcp-check').some((d) => d.args.some((a) => /role:master/.test(a.value)));
+  if (looksLike(proxy, servers, 6379, /redis/i) && !/replica|slave|read/i.test(proxy.name) && activeServerCount(proxy) > 1 && !tellsMaster) {
+    context.report({
+      message: `Redis ${proxy.kind} '${proxy.name}' balances over several nodes but its checks cannot tell the master from replicas; writes may reach a read-only replica.`,
+      range,
+      severity: 'info',
+      fixes: checkDirectives(proxy, 'tcp-check').length
+        ? []
+        : [{ title: "Only send traffic to the node reporting 'role:master'", edits: [insertAfterHeader(file, proxy.section, REDIS_MASTER_CHECK)], preferred: true }],
+    });
+  }
+}
+
+/**
+ * Reports servers without health checks where it matters (several servers, or backups), HTTP backends probed by
+ * connection only, PostgreSQL backends without a protocol check and Redis backends unable to find the master.
+ */
+export const healthCheckRule: Rule = {
+  name: 'health-check',
+  defaultSeverity: 'warning',
+  description: 'Servers lack health checks, or the checks cannot see what matters (HTTP status, PostgreSQL, Redis master).',
+  check(context) {
+    for (const proxy of context.model.proxies) {
+      if (proxy.kind !== 'backend' && proxy.kind !== 'listen') continue;
+      const servers = serverLines(proxy);
+      if (servers.length === 0) continue;
+      checkServers(context, proxy, servers);
+      if (servers.some((s) => hasCheck(proxy, s)) && effectiveDirective(proxy, 'disabled') === undefined) checkMethod(context, proxy, servers);
+    }
+  },
+};

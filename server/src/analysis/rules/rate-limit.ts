@@ -1,0 +1,106 @@
+import type { ConfigModel, Proxy } from '../../model/config-model';
+import { ARRAY_TYPES, counterReads, type CounterRead } from '../counter-reads';
+import { appendToDirective, insertAfterHeader } from '../edits';
+import type { Fix, TextEdit } from '../finding';
+import { bindScope, isTlsBind } from '../listeners';
+import { ownDirective, settingChain } from '../proxy-settings';
+import type { Rule, RuleContext } from '../rule';
+import { routesTo } from '../routes';
+import { stickTables, trackActions, type StickTable } from '../stick-tables';
+
+/** Tables a `scN` read can land in: those tracked on counter N by the proxy, its defaults, or (for a backend) the frontends routing to it. */
+function trackedTables(model: ConfigModel, proxy: Proxy, counter: number): string[] {
+  const sources = [...settingChain(proxy)];
+  if (proxy.kind === 'backend' || proxy.kind === 'listen') for (const route of routesTo(model, proxy)) sources.push(...settingChain(route.from));
+  const names = new Set<string>();
+  for (const source of sources) for (const track of trackActions(source)) if (track.counter === counter) names.add(track.tableName);
+  return [...names];
+}
+
+function tablesRead(model: ConfigModel, proxy: Proxy, read: CounterRead): string[] {
+  if (read.table) return [read.table];
+  if (read.ownTable) return [proxy.name];
+  return read.counter === undefined ? [] : trackedTables(model, proxy, read.counter);
+}
+
+function storedTypeText(table: StickTable, dataType: string, index: number | undefined): string {
+  const period = /_rate\(([^)]+)\)/.exec(table.storeWord?.value ?? '')?.[1] ?? '10s';
+  if (!ARRAY_TYPES.has(dataType)) return dataType.endsWith('_rate') ? `${dataType}(${period})` : dataType;
+  const size = Number.isInteger(index) ? index! + 1 : 1;
+  return dataType === 'gpc_rate' ? `gpc_rate(${size},${period})` : `${dataType}(${size})`;
+}
+
+function storeFix(table: StickTable, dataType: string, index: number | undefined): Fix {
+  const text = storedTypeText(table, dataType, index);
+  const edit: TextEdit = table.storeWord ? { range: { start: table.storeWord.range.end, end: table.storeWord.range.end }, newText: `,${text}` } : appendToDirective(table.directive, `store ${text}`);
+  return { title: `Store ${text} in table '${table.name}'`, edits: [edit], preferred: true };
+}
+
+function checkReads(context: RuleContext, proxy: Proxy, tables: Map<string, StickTable>): void {
+  for (const read of counterReads(proxy)) {
+    for (const name of tablesRead(context.model, proxy, read)) {
+      const table = tables.get(name);
+      if (!table || table.stored.has(read.dataType)) continue;
+      context.report({
+        message: `'${read.name}' reads ${read.dataType} from table '${table.name}' (line ${table.directive.range.start.line + 1}), which does not store it, so it is always empty.`,
+        range: read.range,
+        fixes: [storeFix(table, read.dataType, read.index)],
+      });
+    }
+  }
+}
+
+function checkTracks(context: RuleContext, proxy: Proxy): void {
+  if (proxy.kind === 'defaults' || ownDirective(proxy, 'stick-table')) return;
+  for (const track of trackActions(proxy)) {
+    if (track.tableWord) continue;
+    const key = track.directive.args[track.directive.args.indexOf(track.word) + 1]?.value ?? '';
+    const type = /^(?:src|dst)(?:$|,)/.test(key) ? 'ip' : 'string len 64';
+    const store = proxy.mode === 'http' ? 'http_req_rate(10s)' : 'conn_rate(10s)';
+    context.report({
+      message: `'${track.word.value}' names no table and ${proxy.kind} '${proxy.name}' has no stick-table; HAProxy refuses to start.`,
+      range: track.word.range,
+      severity: 'error',
+      fixes: [{ title: `Add a stick-table to ${proxy.kind} '${proxy.name}'`, edits: [insertAfterHeader(context.file, proxy.section, [`stick-table type ${type} size 100k expire 10m store ${store}`])], preferred: true }],
+    });
+  }
+}
+
+const RATE_FETCHES = /(?:^|[^\w.])(?:sc\d*_|src_|fe_sess_rate|fe_req_rate|fe_conn)/;
+
+function limitsRate(proxy: Proxy): boolean {
+  return settingChain(proxy).some(
+    (section) =>
+      trackActions(section).length > 0 ||
+      section.directives.some((d) => (d.keyword.value === 'rate-limit' && d.args[0]?.value === 'sessions') || d.args.some((a) => RATE_FETCHES.test(a.raw))),
+  );
+}
+
+function checkPublicFrontend(context: RuleContext, proxy: Proxy): void {
+  if ((proxy.kind !== 'frontend' && proxy.kind !== 'listen') || proxy.mode !== 'http') return;
+  if (!proxy.binds.some((bind) => isTlsBind(bind) && bindScope(bind) === 'public')) return;
+  if (limitsRate(proxy) || counterReads(proxy).length > 0) return;
+  context.report({
+    message: `Public HTTPS ${proxy.kind} '${proxy.name}' has no rate limiting (no track-sc rule, stick table or rate-limit); one client can flood the backends.`,
+    range: (proxy.nameWord ?? proxy.section.keyword).range,
+    severity: 'info',
+  });
+}
+
+/**
+ * Reports rate limiting that cannot work: counters read from a table that does not store them, `track-scN` with
+ * no table to feed; and public HTTPS frontends without any rate limiting (info).
+ */
+export const rateLimitRule: Rule = {
+  name: 'rate-limit',
+  defaultSeverity: 'warning',
+  description: 'A rate-limit counter is read from a table that does not store it, a track-sc has no table, or a public HTTPS frontend has no rate limiting.',
+  check(context) {
+    const tables = stickTables(context.model);
+    for (const proxy of context.model.proxies) {
+      checkReads(context, proxy, tables);
+      checkTracks(context, proxy);
+      checkPublicFrontend(context, proxy);
+    }
+  },
+};

@@ -1,0 +1,116 @@
+import type { Proxy } from '../../model/config-model';
+import type { Directive, Word } from '../../syntax/ast';
+import { insertLinesAfter, replaceWord, sectionIndent } from '../edits';
+import type { Fix } from '../finding';
+import { bindScope } from '../listeners';
+import { isAlwaysTrue, settingChain } from '../proxy-settings';
+import type { Rule, RuleContext } from '../rule';
+
+const WEAK_PASSWORDS = new Set([
+  'admin', 'password', 'passw0rd', 'changeme', 'change_me', 'change-me', 'change_this_password', 'changethispassword', 'secret',
+  'haproxy', 'stats', 'root', 'toor', 'test', 'pass', 'default', 'qwerty', 'letmein', '123456', '12345678', '123456789', 'admin123',
+  'password1', 'welcome', 'guest', 'user', 'demo', 'example',
+]);
+const PLACEHOLDER = /^(?:x+|\*+|<.*>|\{.*\}|change.?(?:me|this).*|your.?pass.*|replace.?me.*|todo.*|fixme.*)$/i;
+const MIN_LENGTH = 12;
+
+/** Why a stats password is unsafe, or undefined when it looks fine (or comes from the environment). */
+export function passwordWeakness(user: string, password: string): string | undefined {
+  if (password === '') return 'is empty';
+  if (WEAK_PASSWORDS.has(password.toLowerCase()) || PLACEHOLDER.test(password)) return `'${password}' is a well-known or placeholder password`;
+  if (password === user) return 'is the same as the user name';
+  if (password.length < MIN_LENGTH) return `is shorter than ${MIN_LENGTH} characters`;
+  return undefined;
+}
+
+/** A random password from letters and digits, drawn from the platform's cryptographic generator. */
+export function generatePassword(length = 24): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+  const bytes = new Uint8Array(length);
+  globalThis.crypto.getRandomValues(bytes);
+  return [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+const statsLines = (proxy: Proxy, sub: string): Directive[] =>
+  settingChain(proxy).flatMap((section) => section.directives.filter((d) => d.keyword.value === 'stats' && d.args[0]?.value === sub));
+
+function enablingLine(proxy: Proxy): Directive | undefined {
+  for (const section of settingChain(proxy)) {
+    const line = section.directives.find((d) => d.keyword.value === 'stats' && (d.args[0]?.value === 'enable' || d.args[0]?.value === 'uri'));
+    if (line) return line;
+  }
+  return undefined;
+}
+
+function hasAuthentication(proxy: Proxy): boolean {
+  if (statsLines(proxy, 'auth').length > 0) return true;
+  return settingChain(proxy).some((section) =>
+    section.directives.some(
+      (d) =>
+        (d.keyword.value === 'http-request' && d.args[0]?.value === 'auth') ||
+        (d.keyword.value === 'stats' && d.args[0]?.value === 'http-request' && d.args[1]?.value === 'auth') ||
+        d.args.some((a) => /http_auth(?:_group)?\(/.test(a.raw)),
+    ),
+  );
+}
+
+function passwordFixes(word: Word, user: string): Fix[] {
+  return [
+    { title: 'Replace with a generated password', edits: [replaceWord(word, `${user}:${generatePassword()}`)], preferred: true },
+    { title: 'Read the password from the environment (HAPROXY_STATS_PASSWORD)', edits: [replaceWord(word, `"${user}:\${HAPROXY_STATS_PASSWORD}"`)] },
+  ];
+}
+
+function checkPasswords(context: RuleContext, proxy: Proxy, reported: Set<Directive>): void {
+  for (const line of proxy.directives.filter((d) => d.keyword.value === 'stats' && d.args[0]?.value === 'auth')) {
+    const word = line.args[1];
+    if (!word || word.envVars.length > 0 || reported.has(line)) continue;
+    const colon = word.value.indexOf(':');
+    const user = colon < 0 ? word.value : word.value.slice(0, colon);
+    const weakness = passwordWeakness(user, colon < 0 ? '' : word.value.slice(colon + 1));
+    if (!weakness) continue;
+    reported.add(line);
+    context.report({ message: `The stats password ${weakness}; anyone who guesses it sees (or controls) every backend.`, range: word.range, fixes: passwordFixes(word, user) });
+  }
+}
+
+function checkAdmin(context: RuleContext, proxy: Proxy): void {
+  for (const line of proxy.directives.filter((d) => d.keyword.value === 'stats' && d.args[0]?.value === 'admin')) {
+    if (!isAlwaysTrue(line)) continue;
+    const edits = line.condition ? [replaceWord(line.condition, 'if LOCALHOST')] : [{ range: { start: line.range.end, end: line.range.end }, newText: ' if LOCALHOST' }];
+    context.report({
+      message: "'stats admin' is granted to every visitor of the stats page; restrict it with an ACL (a source network or an authenticated group).",
+      range: line.args[0].range,
+      fixes: [{ title: 'Only allow admin actions from this machine (if LOCALHOST)', edits }],
+    });
+  }
+}
+
+/** Reports stats pages without authentication, with a weak or placeholder password, or with `stats admin` open to all. */
+export const statsAuthRule: Rule = {
+  name: 'stats-auth',
+  defaultSeverity: 'warning',
+  description: 'A stats page has no authentication, a weak or placeholder password, or unrestricted admin actions.',
+  check(context) {
+    const reported = new Set<Directive>();
+    for (const proxy of context.model.proxies) {
+      checkPasswords(context, proxy, reported);
+      checkAdmin(context, proxy);
+      if (proxy.kind === 'defaults') continue;
+      const enabling = enablingLine(proxy);
+      if (!enabling || reported.has(enabling) || hasAuthentication(proxy)) continue;
+      if (proxy.binds.length > 0 && proxy.binds.every((bind) => bindScope(bind) === 'local')) continue;
+      reported.add(enabling);
+      const user = 'admin';
+      const line = `stats auth ${user}:${generatePassword()}`;
+      const section = proxy.directives.includes(enabling) ? proxy.section : settingChain(proxy).find((s) => s.directives.includes(enabling))!.section;
+      context.report({
+        message: `The stats page of ${proxy.kind} '${proxy.name}' has no authentication: anyone who reaches it sees every backend and server.`,
+        range: enabling.keyword.range,
+        fixes: [
+          { title: 'Require a user and a generated password (stats auth)', edits: [insertLinesAfter(context.file, enabling.range.end.line, [line], sectionIndent(context.file, section))], preferred: true },
+        ],
+      });
+    }
+  },
+};

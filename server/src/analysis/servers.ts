@@ -1,0 +1,80 @@
+import type { Proxy } from '../model/config-model';
+import type { Directive, Word } from '../syntax/ast';
+import { parseAddress } from '../syntax/address';
+import { settingChain } from './proxy-settings';
+
+/** A `server` line, or a `server-template` line standing for `count` servers. */
+export interface ServerLine {
+  name: string;
+  nameWord: Word;
+  address?: Word;
+  options: Word[];
+  directive: Directive;
+  count: number;
+}
+
+function templateCount(word: Word | undefined): number {
+  const match = /^(\d+)(?:-(\d+))?$/.exec(word?.value ?? '');
+  if (!match) return 1;
+  return match[2] ? Math.max(1, Number(match[2]) - Number(match[1]) + 1) : Number(match[1]);
+}
+
+/** Every server a backend declares, templates included, in file order. */
+export function serverLines(proxy: Proxy): ServerLine[] {
+  const lines: ServerLine[] = [];
+  for (const directive of proxy.directives) {
+    if (directive.prefix) continue;
+    const [name, second, third] = directive.args;
+    if (directive.keyword.value === 'server' && name) {
+      lines.push({ name: name.value, nameWord: name, address: second, options: directive.args.slice(2), directive, count: 1 });
+    } else if (directive.keyword.value === 'server-template' && name) {
+      lines.push({ name: name.value, nameWord: name, address: third, options: directive.args.slice(3), directive, count: templateCount(second) });
+    }
+  }
+  return lines;
+}
+
+/** Options of the `default-server` lines that apply to a proxy's servers (its defaults first, then its own). */
+export function defaultServerOptions(proxy: Proxy): Word[] {
+  return settingChain(proxy)
+    .reverse()
+    .flatMap((section) => section.directives.filter((d) => d.keyword.value === 'default-server' && !d.prefix).flatMap((d) => d.args));
+}
+
+/** The last of `on`/`off` among a server's options and its default-server options (`check` / `no-check`). */
+export function serverFlag(proxy: Proxy, server: ServerLine, on: string, off: string): boolean {
+  let state = false;
+  for (const option of [...defaultServerOptions(proxy), ...server.options]) {
+    if (option.value === on) state = true;
+    else if (option.value === off) state = false;
+  }
+  return state;
+}
+
+export function isBackup(proxy: Proxy, server: ServerLine): boolean {
+  return serverFlag(proxy, server, 'backup', 'no-backup');
+}
+
+export function hasCheck(proxy: Proxy, server: ServerLine): boolean {
+  return serverFlag(proxy, server, 'check', 'no-check');
+}
+
+/** The value following an option on a server line (`cookie web01`), looking at its own options only. */
+export function serverOptionValue(server: ServerLine, option: string): string | undefined {
+  const at = server.options.findIndex((o) => o.value === option);
+  return at >= 0 ? server.options[at + 1]?.value : undefined;
+}
+
+/** The port of a server address, when written as a number. */
+export function serverPort(server: ServerLine): number | undefined {
+  if (!server.address) return undefined;
+  const address = parseAddress(server.address.value);
+  return 'error' in address ? undefined : address.portFrom;
+}
+
+/** Number of servers taking regular traffic (not backups). */
+export function activeServerCount(proxy: Proxy): number {
+  return serverLines(proxy)
+    .filter((s) => !isBackup(proxy, s))
+    .reduce((sum, s) => sum + s.count, 0);
+}
