@@ -101,6 +101,8 @@ function sessionDir(runDir, name) {
     'git.enabled': false,
     'git.openRepositoryInParentFolders': 'never',
     'editor.stickyScroll.enabled': false,
+    'editor.minimap.enabled': false,
+    'editor.wordWrap': 'on',
     'workbench.startupEditor': 'none',
     'files.exclude': { '.vscode': true },
   }, null, 2));
@@ -267,12 +269,13 @@ function lintFindings(dir, text) {
 }
 
 /**
- * The example with defects a user might make, so the picture shows diagnostics: a TLS floor and a backend
- * name typo; while the rules for those have not landed, also an unclosed quote, which the parser reports.
+ * The example with two defects a user might make, so the picture shows diagnostics: TLS 1.0 allowed on the
+ * HTTPS bind and a backend name typo; while the rules for those have not landed, also an unclosed quote,
+ * which the parser reports.
  */
 function screenshotConfig(dir) {
   let text = senex()
-    .replace('ssl-default-bind-options ssl-min-ver TLSv1.2 no-tls-tickets', 'ssl-default-bind-options no-tls-tickets')
+    .replace('alpn h2,http/1.1', 'alpn h2,http/1.1 ssl-min-ver TLSv1.0')
     .replace('use_backend be_api if is_api', 'use_backend be_apii if is_api');
   if (lintFindings(dir, text).length === 0) text = text.replace('path_beg /static/ /media/', 'path_beg "/static/ /media/');
   return text;
@@ -299,7 +302,8 @@ async function runVsix(runDir, target) {
   const extensionsDir = installVsix(dir);
   const text = screenshotConfig(dir);
   writeFileSync(join(dir, 'workspace', 'haproxy.cfg'), text);
-  const focusLine = text.split('\n').findIndex((line) => line.includes('use_backend be_apii')) + 1;
+  // Centred here, the editor shows the whole fe_https frontend with both defects.
+  const focusLine = text.split('\n').findIndex((line) => line.includes('acl is_websocket')) + 1;
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const hasPanel = (manifest.contributes?.commands ?? []).some((c) => c.command === 'haproxy.previewRouting');
   const code = await session({
@@ -307,16 +311,16 @@ async function runVsix(runDir, target) {
     dir,
     extensionsDir,
     drive: async (page) => {
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'haproxy.cfg' }).first().waitFor({ timeout: 30000 });
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.fill('haproxy.cfg');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'haproxy.cfg' }).first().waitFor({ state: 'visible' });
-      await page.keyboard.press('Enter');
+      const explorerRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'haproxy.cfg' }).first();
+      await explorerRow.waitFor({ timeout: 30000 });
+      await explorerRow.dblclick();
       await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible' });
-      await page.keyboard.press('Control+G');
-      await input.fill(`:${focusLine}`);
-      await page.keyboard.press('Enter');
+      const goToFocusLine = async () => {
+        await page.keyboard.press('Control+G');
+        await page.locator('.quick-input-widget input').fill(`:${focusLine}`);
+        await page.keyboard.press('Enter');
+      };
+      await goToFocusLine();
       await page.locator('.statusbar-item', { hasText: 'HAProxy' }).first().waitFor({ timeout: 30000 });
       log('vsix: haproxy.cfg opened in the HAProxy language mode');
       // Squiggles and Problems rows from haproxy-lint prove the installed extension activated and its server runs.
@@ -326,13 +330,18 @@ async function runVsix(runDir, target) {
       await rows.first().waitFor({ timeout: 30000 });
       log(`vsix: the installed extension reports ${await rows.count()} problem(s): ${JSON.stringify((await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ')))}`);
       if (hasPanel) {
-        await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 200, y: 120 } });
-        await runCommand(page, 'Preview Routing');
-        await page.locator('iframe.webview').first().waitFor({ timeout: 30000 });
+        await runCommand(page, 'View: Focus First Editor Group');
+        await runCommand(page, 'HAProxy: Preview Routing');
+        const panel = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+        await panel.locator('body *').first().waitFor({ timeout: 30000 });
         log('vsix: routing panel opened');
       } else {
         log('vsix: no haproxy.previewRouting command in package.json yet, so no routing panel to show');
       }
+      await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+      await runCommand(page, 'View: Focus First Editor Group');
+      await goToFocusLine();
+      await page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first().waitFor({ timeout: 30000 });
       await page.screenshot({ path: target });
       log(`vsix: screenshot saved to ${target}`);
     },

@@ -4,15 +4,16 @@ import { SimulateRequest, type SimRequest, type SimulateParams, type SimulateRes
 import { activeApi, closeAllEditors, commandExists, openConfig, pendingUnless, senexText, serverCaughtUp, waitFor } from './helpers';
 
 const PREVIEW_COMMAND = 'haproxy.previewRouting';
-/** Test-only hook, if the extension prefers a command to an API member for exposing the panel's last result. */
-const LAST_SIMULATION_COMMAND = 'haproxy.test.lastSimulation';
 
-/** The panel's last simulation, read through the exported API (`lastSimulation()`) or the test-only command. */
-async function lastSimulationProbe(): Promise<(() => Promise<SimulateResponse | undefined>) | undefined> {
-  const api = (await activeApi()) as { lastSimulation?: () => SimulateResponse | undefined };
-  if (typeof api.lastSimulation === 'function') return async () => api.lastSimulation?.();
-  if (await commandExists(LAST_SIMULATION_COMMAND)) return async () => vscode.commands.executeCommand<SimulateResponse | undefined>(LAST_SIMULATION_COMMAND);
-  return undefined;
+/** The test-only view of the panel on the extension API (`routingPanel`), when the extension has it. */
+interface RoutingPanelProbe {
+  lastResult(): SimulateResponse | undefined;
+  isOpen(): boolean;
+}
+
+async function routingPanelProbe(): Promise<RoutingPanelProbe | undefined> {
+  const { routingPanel } = (await activeApi()) as { routingPanel?: Partial<RoutingPanelProbe> };
+  return typeof routingPanel?.lastResult === 'function' && typeof routingPanel.isOpen === 'function' ? (routingPanel as RoutingPanelProbe) : undefined;
 }
 
 function routingTabs(): vscode.Tab[] {
@@ -78,15 +79,16 @@ describe('routing preview', () => {
     );
   });
 
-  it('delivers the simulation of the open config to the panel', async function () {
+  it('delivers the simulation of the open config to the panel, and again after an edit', async function () {
     pendingUnless(this, await commandExists(PREVIEW_COMMAND), `command ${PREVIEW_COMMAND} is not registered yet`);
-    const probe = await lastSimulationProbe();
-    pendingUnless(this, probe !== undefined, `the extension exposes neither lastSimulation() in its API nor ${LAST_SIMULATION_COMMAND}`);
+    const panel = await routingPanelProbe();
+    pendingUnless(this, panel !== undefined, 'the extension API has no routingPanel.lastResult()/isOpen() yet');
     const editor = await openConfig('panel-result', senexText());
     await vscode.commands.executeCommand(PREVIEW_COMMAND);
+    await waitFor('the panel to report itself open', () => panel!.isOpen());
     const uri = editor.document.uri.toString();
-    const response = await waitFor('the panel to receive a simulation of the config', async () => {
-      const last = await probe!();
+    const response = await waitFor('the panel to receive a simulation of the config', () => {
+      const last = panel!.lastResult();
       return last && last.uri === uri && last.results ? last : undefined;
     });
     assert.ok(response.results && response.results.length > 0, 'the panel simulated no requests');
@@ -94,16 +96,15 @@ describe('routing preview', () => {
     const backends = new Set(response.results.map((r) => r.backend));
     assert.ok(['be_app', 'be_api', 'be_websocket', 'be_static'].some((b) => backends.has(b)), `no application backend reached: ${[...backends].join(', ')}`);
 
-    const edited = await editor.edit((edit) => {
-      const text = editor.document.getText();
-      const start = editor.document.positionAt(text.indexOf('    use_backend be_api if is_api\n'));
-      edit.delete(new vscode.Range(start, start.translate(1)));
-    });
-    assert.ok(edited);
+    // Without its use_backend rule nothing can reach be_api any more.
+    const text = editor.document.getText();
+    const ruleStart = editor.document.positionAt(text.indexOf('    use_backend be_api if is_api\n'));
+    assert.ok(await editor.edit((edit) => edit.delete(new vscode.Range(ruleStart, ruleStart.translate(1)))));
     const version = editor.document.version;
-    await waitFor('the panel to re-simulate after an edit', async () => {
-      const last = await probe!();
-      return last && last.uri === uri && last.version !== null && last.version >= version ? last : undefined;
+    const updated = await waitFor('the panel to re-simulate after an edit', () => {
+      const last = panel!.lastResult();
+      return last && last.uri === uri && last.version !== null && last.version >= version && last.results ? last : undefined;
     });
+    assert.deepEqual(updated.results?.filter((r) => r.backend === 'be_api').length, 0, 'a request still reached be_api after its rule was removed');
   });
 });
