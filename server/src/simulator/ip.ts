@@ -7,19 +7,25 @@ export interface IpNetwork {
   prefix: number;
 }
 
-const V4_RE = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
 /** Parses a dotted IPv4 address, or undefined when it is not one. */
 export function parseIpv4(text: string): number | undefined {
-  const m = V4_RE.exec(text);
-  if (!m) return undefined;
   let value = 0;
-  for (let i = 1; i <= 4; i++) {
-    const octet = Number(m[i]);
-    if (octet > 255) return undefined;
-    value = value * 256 + octet;
+  let octet = -1;
+  let parts = 0;
+  let digits = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 46;
+    if (c >= 48 && c <= 57) {
+      if (++digits > 3) return undefined;
+      octet = (octet < 0 ? 0 : octet * 10) + (c - 48);
+    } else if (c === 46) {
+      if (octet < 0 || octet > 255 || ++parts > 4) return undefined;
+      value = value * 256 + octet;
+      octet = -1;
+      digits = 0;
+    } else return undefined;
   }
-  return value;
+  return parts === 4 ? value : undefined;
 }
 
 function parseIpv6(text: string): bigint | undefined {
@@ -112,7 +118,7 @@ export function networkContains(net: IpNetwork, ip: IpAddress): boolean {
 export function formatIp(ip: IpAddress): string {
   if (ip.family === 4) {
     const v = ip.value;
-    return [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
+    return `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
   }
   const groups: string[] = [];
   for (let i = 7; i >= 0; i--) groups.push(((ip.value >> BigInt(i * 16)) & 0xffffn).toString(16));

@@ -54,43 +54,66 @@ function parseSrc(text: string | undefined): { ip: IpAddress; text: string; port
   return { ip, text: addr, port };
 }
 
+interface UrlParts {
+  scheme: 'http' | 'https' | 'tcp';
+  host: string;
+  port: number;
+  target: string;
+}
+
+/** URL splitting is pure, and batches repeat URLs: keep the last few thousand answers. */
+const urlCache = new Map<string, UrlParts | string>();
+
+function splitUrl(url: string): UrlParts | string {
+  const cached = urlCache.get(url);
+  if (cached !== undefined) return cached;
+  const parts = splitUrlUncached(url);
+  if (urlCache.size >= 4096) urlCache.clear();
+  urlCache.set(url, parts);
+  return parts;
+}
+
+function splitUrlUncached(url: string): UrlParts | string {
+  if (url.length > MAX_URL_LENGTH) return `url longer than ${MAX_URL_LENGTH} characters (HAProxy answers 414 or 400)`;
+  if (/[\s\x00-\x1f\x7f]/.test(url)) return 'url contains spaces or control characters';
+  const abs = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)(.*)$/.exec(url);
+  if (!abs) {
+    if (url.startsWith('/') || url === '*') return { scheme: 'http', host: '', port: 80, target: url };
+    return `malformed url '${url}' (expected http://host/path or /path)`;
+  }
+  const s = abs[1].toLowerCase();
+  if (s !== 'http' && s !== 'https' && s !== 'tcp') return `unsupported scheme '${abs[1]}' (http, https or tcp)`;
+  let port = s === 'https' ? 443 : 80;
+  if (s === 'tcp' && !/:\d+$/.test(abs[2])) return `a tcp:// url needs a port ('${url}')`;
+  const authority = abs[2];
+  if (authority.includes('@')) return 'url with user information is not supported';
+  const hp = /^(\[[^\]]+\]|[^:]*)(?::(\d*))?$/.exec(authority);
+  if (!hp || !hp[1]) return `malformed host in url '${url}'`;
+  if (hp[2] !== undefined && hp[2] !== '') {
+    port = Number(hp[2]);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) return `invalid port in url '${url}'`;
+  }
+  let target = abs[3] || '/';
+  const hash = target.indexOf('#');
+  if (hash >= 0) target = target.slice(0, hash);
+  if (target.startsWith('?')) target = `/${target}`;
+  return { scheme: s, host: hp[1], port, target };
+}
+
+const unbracket = (h: string): string => (h.startsWith('[') && h.endsWith(']') ? h.slice(1, -1) : h);
+
 /** Reads and checks a request given to the simulator. */
 export function parseRequest(req: SimRequest): RequestParse {
   if (!req || typeof req !== 'object') return { ok: false, error: 'the request is not an object' };
-  const tcp = typeof req.url === 'string' && /^tcp:\/\//i.test(req.url);
-  const method = typeof req.method === 'string' ? req.method : '';
-  if (!(tcp && method === '') && !METHOD_RE.test(method)) return { ok: false, error: `invalid HTTP method '${String(req.method)}'` };
   if (typeof req.url !== 'string' || !req.url) return { ok: false, error: 'the request has no url' };
-  if (req.url.length > MAX_URL_LENGTH) return { ok: false, error: `url longer than ${MAX_URL_LENGTH} characters (HAProxy answers 414 or 400)` };
-  if (/[\s\x00-\x1f\x7f]/.test(req.url)) return { ok: false, error: 'url contains spaces or control characters' };
-
-  let scheme: 'http' | 'https' | 'tcp' = 'http';
-  let host = '';
-  let port = 80;
-  let target: string;
-  const abs = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)(.*)$/.exec(req.url);
-  if (abs) {
-    const s = abs[1].toLowerCase();
-    if (s !== 'http' && s !== 'https' && s !== 'tcp') return { ok: false, error: `unsupported scheme '${abs[1]}' (http, https or tcp)` };
-    scheme = s;
-    port = s === 'https' ? 443 : 80;
-    if (s === 'tcp' && !/:\d+$/.test(abs[2])) return { ok: false, error: `a tcp:// url needs a port ('${req.url}')` };
-    const authority = abs[2];
-    if (authority.includes('@')) return { ok: false, error: 'url with user information is not supported' };
-    const hp = /^(\[[^\]]+\]|[^:]*)(?::(\d*))?$/.exec(authority);
-    if (!hp || !hp[1]) return { ok: false, error: `malformed host in url '${req.url}'` };
-    host = hp[1];
-    if (hp[2] !== undefined && hp[2] !== '') {
-      port = Number(hp[2]);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) return { ok: false, error: `invalid port in url '${req.url}'` };
-    }
-    target = abs[3] || '/';
-    const hash = target.indexOf('#');
-    if (hash >= 0) target = target.slice(0, hash);
-    if (target.startsWith('?')) target = `/${target}`;
-  } else if (req.url.startsWith('/') || req.url === '*') {
-    target = req.url;
-  } else return { ok: false, error: `malformed url '${req.url}' (expected http://host/path or /path)` };
+  const url = splitUrl(req.url);
+  if (typeof url === 'string') return { ok: false, error: url };
+  const method = typeof req.method === 'string' ? req.method : '';
+  if (!(url.scheme === 'tcp' && method === '') && !METHOD_RE.test(method)) return { ok: false, error: `invalid HTTP method '${String(req.method)}'` };
+  const scheme = url.scheme;
+  let host = url.host;
+  let port = url.port;
+  const target = url.target;
 
   const headers: [string, string][] = [];
   let headerBytes = 0;
@@ -121,12 +144,14 @@ export function parseRequest(req: SimRequest): RequestParse {
   if (typeof src === 'string') return { ok: false, error: src };
   let dst: IpAddress | undefined;
   if (req.dst !== undefined) {
-    dst = parseIp(req.dst.replace(/^\[|\]$/g, ''));
+    dst = parseIp(unbracket(req.dst));
     if (!dst) return { ok: false, error: `destination address '${req.dst}' is not an IP address` };
-  } else if (host) dst = parseIp(host.replace(/^\[|\]$/g, ''));
+  }
+  const hostIp = host ? parseIp(unbracket(host)) : undefined;
+  if (req.dst === undefined) dst = hostIp;
 
   let sni = req.sni;
-  if (sni === undefined && scheme === 'https' && host && !parseIp(host.replace(/^\[|\]$/g, ''))) sni = host;
+  if (sni === undefined && scheme === 'https' && host && !hostIp) sni = host;
 
   return {
     ok: true,

@@ -1,5 +1,5 @@
 import { parseDurationMs } from './duration';
-import { formatIp, parseIp } from './ip';
+import { formatIp } from './ip';
 import { sampleToInt, sampleToIp, sampleToString, type Sample } from './sample';
 
 export type StickKeyType = 'ip' | 'ipv6' | 'integer' | 'string' | 'binary';
@@ -16,13 +16,28 @@ export interface StickTableSpec {
   line: number;
 }
 
+/** A rate counter as HAProxy keeps it: events of the current period and of the previous one. */
+interface FreqCounter {
+  periodStart: number;
+  current: number;
+  previous: number;
+}
+
 /** One key's counters. */
 export interface StickEntry {
   key: string;
   values: Map<string, number>;
-  /** Event times of rate counters, oldest first. */
-  events: Map<string, number[]>;
+  rates: Map<string, FreqCounter>;
   touchedAt: number;
+}
+
+/** Moves a counter to the period holding `now`. */
+function rotate(c: FreqCounter, now: number, period: number): void {
+  const elapsed = now - c.periodStart;
+  if (elapsed < period) return;
+  c.previous = elapsed < 2 * period ? c.current : 0;
+  c.current = 0;
+  c.periodStart += Math.floor(elapsed / period) * period;
 }
 
 /** Reads the words after `stick-table`. */
@@ -104,7 +119,7 @@ export class StickTable {
   getOrCreate(key: string, now: number): StickEntry {
     let e = this.lookup(key, now);
     if (!e) {
-      e = { key, values: new Map(), events: new Map(), touchedAt: now };
+      e = { key, values: new Map(), rates: new Map(), touchedAt: now };
       this.entries.set(key, e);
     }
     e.touchedAt = now;
@@ -120,22 +135,33 @@ export class StickTable {
     const cnt = base === 'gpc0' || base === 'gpc1' ? base : `${base}_cnt`;
     if (this.stores(cnt)) e.values.set(cnt, (e.values.get(cnt) ?? 0) + by);
     const rate = `${base}_rate`;
-    if (this.stores(rate)) {
-      const list = e.events.get(rate) ?? [];
-      for (let i = 0; i < by; i++) list.push(now);
-      e.events.set(rate, list);
+    const spec = this.spec.store.get(rate);
+    if (spec) {
+      const period = spec.periodMs ?? 1000;
+      let c = e.rates.get(rate);
+      if (!c) {
+        c = { periodStart: now, current: 0, previous: 0 };
+        e.rates.set(rate, c);
+      }
+      rotate(c, now, period);
+      c.current += by;
     }
     e.touchedAt = now;
   }
 
-  /** The number of events of a rate counter within its period ending now. */
+  /**
+   * A rate as HAProxy estimates it: the events of the current period plus the previous period's,
+   * weighted by the part of the previous period still inside the sliding window.
+   */
   rate(e: StickEntry, name: string, now: number): number | undefined {
     const spec = this.spec.store.get(name);
     if (!spec) return undefined;
     const period = spec.periodMs ?? 1000;
-    const list = e.events.get(name) ?? [];
-    while (list.length && list[0] <= now - period) list.shift();
-    return list.length;
+    const c = e.rates.get(name);
+    if (!c) return 0;
+    rotate(c, now, period);
+    const remain = c.periodStart + period - now;
+    return c.current + Math.floor((c.previous * remain) / period);
   }
 
   value(e: StickEntry, name: string): number | undefined {
@@ -150,10 +176,4 @@ export class StickTable {
   get size(): number {
     return this.entries.size;
   }
-}
-
-/** Helper for callers that have an IP text rather than a sample. */
-export function ipKey(text: string): string | undefined {
-  const ip = parseIp(text);
-  return ip ? formatIp(ip) : undefined;
 }

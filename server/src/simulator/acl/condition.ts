@@ -21,10 +21,21 @@ interface Term {
   acls: CompiledAcl[];
 }
 
+function quote(v: string): string {
+  return `"${v.length > 60 ? `${v.slice(0, 57)}...` : v}"`;
+}
+
 function show(values: string[]): string {
-  if (!values.length) return 'no value';
-  const shown = values.slice(0, 3).map((v) => JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v));
-  return values.length > 3 ? `${shown.join(', ')}, ...` : shown.join(', ');
+  switch (values.length) {
+    case 0:
+      return 'no value';
+    case 1:
+      return quote(values[0]);
+    default: {
+      const shown = values.slice(0, 3).map(quote).join(', ');
+      return values.length > 3 ? `${shown}, ...` : shown;
+    }
+  }
 }
 
 /** Compiles `if`/`unless` conditions; unknown ACL names never match and are reported. */

@@ -4,6 +4,7 @@ import { compileExpressionText } from '../expression';
 import { deleteHeader, headerValues, setHeader, uriPath, uriPathQuery, withPath, withQuery } from '../http-message';
 import { compileRegex } from '../acl/pattern-match';
 import { compileLogFormat } from '../log-format';
+import { sampleToString } from '../sample';
 import { CONTINUE, type ActionFn, type ActionResult } from './action-types';
 import { compileCounterAction, compileTrack } from './tracking';
 
@@ -222,7 +223,7 @@ export function compileHttpAction(words: string[], proxyName: string, env: Compi
     return (ctx) => {
       const v = expr.one(ctx);
       if (v) ctx.vars.set(varName, v);
-      return { kind: 'continue', note: v ? `${varName} = ${JSON.stringify(v.type === 'ip' ? rest[0] : v.value)}` : `${varName} not set (no value)` };
+      return { kind: 'continue', note: v ? `${varName} = ${JSON.stringify(sampleToString(v))}` : `${varName} not set (no value)` };
     };
   }
   const track = /^track-sc(\d)$/.exec(name);

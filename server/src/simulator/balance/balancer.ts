@@ -3,7 +3,7 @@ import { ConsistentRing } from './consistent';
 import { pickFirst } from './first';
 import { computeHashKey, type HashSource } from './hash-key';
 import { LeastConnBalancer } from './leastconn';
-import { countGroups, type LbPick, type LbServer } from './lb-server';
+import { isUsable, type LbPick, type LbServer } from './lb-server';
 import { MapTable } from './map-table';
 import { RoundRobinBalancer } from './roundrobin';
 
@@ -61,8 +61,7 @@ export class Balancer {
 
   /** Chooses a server for a request; `source` gives the hashing algorithms their key. */
   pick(source: HashSource): BalanceResult {
-    const groups = countGroups(this.servers, this.allBackups);
-    if (!groups.active.length && !groups.backup.length) return { server: null, detail: 'no usable server' };
+    if (!this.servers.some(isUsable)) return { server: null, detail: 'no usable server' };
     const a = this.spec.algorithm;
     if (this.rr) return this.rr.next();
     if (this.lc) return this.lc.next();

@@ -3,10 +3,11 @@ import type { StreamContext, TrackedCounter } from '../context';
 import type { StickEntry, StickTable } from '../stick-tables';
 import { registerFetchResolver, type FetchDef } from './registry';
 
+const RATE_COUNTERS = new Set(['conn_rate', 'sess_rate', 'http_req_rate', 'http_err_rate', 'gpc0_rate', 'gpc1_rate', 'bytes_in_rate', 'bytes_out_rate', 'http_fail_rate']);
+
 /** Reads one data type of an entry; undefined when the table does not store it. */
 function readCounter(table: StickTable, entry: StickEntry | undefined, counter: string, now: number, ctx: StreamContext): number | undefined {
-  const rateCounters = ['conn_rate', 'sess_rate', 'http_req_rate', 'http_err_rate', 'gpc0_rate', 'gpc1_rate', 'bytes_in_rate', 'bytes_out_rate', 'http_fail_rate'];
-  if (rateCounters.includes(counter)) return entry ? table.rate(entry, counter, now) : table.stores(counter) ? 0 : undefined;
+  if (RATE_COUNTERS.has(counter)) return entry ? table.rate(entry, counter, now) : table.stores(counter) ? 0 : undefined;
   switch (counter) {
     case 'get_gpc0':
     case 'get_gpc1':
