@@ -1,5 +1,12 @@
 import type { Rule } from './rule';
 import { syntaxRule } from './rules/syntax';
+import { unknownKeywordRule } from './rules/unknown-keyword';
+import { keywordNotAllowedRule } from './rules/keyword-not-allowed';
+import { removedKeywordRule } from './rules/removed-keyword';
+import { deprecatedKeywordRule } from './rules/deprecated-keyword';
+import { newerKeywordRule } from './rules/newer-keyword';
+import { invalidArgumentRule } from './rules/invalid-argument';
+import { modeMismatchRule } from './rules/mode-mismatch';
 import { duplicateNameRule } from './rules/duplicate-name';
 import { healthCheckRule } from './rules/health-check';
 import { hstsRule } from './rules/hsts';
@@ -18,6 +25,13 @@ import { websocketTimeoutRule } from './rules/websocket-timeout';
 /** Every rule the linter runs, in reporting order. */
 export const RULES: readonly Rule[] = [
   syntaxRule,
+  unknownKeywordRule,
+  keywordNotAllowedRule,
+  removedKeywordRule,
+  deprecatedKeywordRule,
+  newerKeywordRule,
+  invalidArgumentRule,
+  modeMismatchRule,
   unknownReferenceRule,
   duplicateNameRule,
   missingTimeoutsRule,

@@ -1,21 +1,4 @@
-/** Readers for the typed values HAProxy accepts in arguments: times, sizes and addresses. */
-
-const TIME_UNITS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-
-/** Milliseconds of a time value such as `10s`, `5m`, `100` (ms by default), or undefined when invalid. */
-export function parseTime(text: string, defaultUnit: keyof typeof TIME_UNITS = 'ms'): number | undefined {
-  const match = /^(\d+)(us|ms|s|m|h|d)?$/.exec(text);
-  if (!match) return undefined;
-  return Number(match[1]) * TIME_UNITS[match[2] ?? defaultUnit];
-}
-
-/** Bytes of a size value such as `16k`, `1m`, `512`, or undefined when invalid. */
-export function parseSize(text: string): number | undefined {
-  const match = /^(\d+)([kmgKMG]?)$/.exec(text);
-  if (!match) return undefined;
-  return Number(match[1]) * SIZE_UNITS[match[2].toLowerCase()];
-}
+/** Reader for the addresses HAProxy accepts in `bind` and `server` lines (times and sizes: model/catalog/units). */
 
 export type AddressFamily = 'ipv4' | 'ipv6' | 'unix' | 'abns' | 'fd' | 'sockpair' | 'udp' | 'quic' | 'any' | 'name' | 'env';
 

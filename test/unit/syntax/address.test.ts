@@ -1,24 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { parseAddress, parseSize, parseTime } from '../../../server/src/syntax/values';
+import { parseAddress } from '../../../server/src/syntax/address';
 
-describe('values', () => {
-  it('reads times with units, ms by default', () => {
-    assert.equal(parseTime('10s'), 10_000);
-    assert.equal(parseTime('5m'), 300_000);
-    assert.equal(parseTime('1h'), 3_600_000);
-    assert.equal(parseTime('250'), 250);
-    assert.equal(parseTime('100us'), 0.1);
-    assert.equal(parseTime('10x'), undefined);
-    assert.equal(parseTime('s'), undefined);
-  });
-
-  it('reads sizes with units', () => {
-    assert.equal(parseSize('1k'), 1024);
-    assert.equal(parseSize('16m'), 16 * 1024 * 1024);
-    assert.equal(parseSize('512'), 512);
-    assert.equal(parseSize('1t'), undefined);
-  });
-
+describe('addresses', () => {
   it('reads IPv4, IPv6, unix, abns, fd and prefixed addresses with port ranges', () => {
     assert.deepEqual(parseAddress('10.0.0.1:80'), { family: 'ipv4', prefix: undefined, host: '10.0.0.1', portFrom: 80, portTo: 80 });
     assert.deepEqual(parseAddress(':8000-8010'), { family: 'any', prefix: undefined, host: '', portFrom: 8000, portTo: 8010 });

@@ -1,0 +1,124 @@
+import { addedIn, getKeyword, isKnownIn, resolveDirective, type KeywordEntry, type ResolvedDirective } from '../model/catalog';
+import type { ConfigModel } from '../model/config-model';
+import type { Directive, SampleExpression, Section } from '../syntax/ast';
+import { parseLogFormat, parseSampleExpression } from '../syntax/sample-expression';
+import { isGuardActive } from './guards';
+import { compareVersions, type HaproxyVersion } from './version';
+
+/** A configuration line with the catalog keyword it is, for the target version. */
+export interface KeywordLine {
+  section: Section;
+  directive: Directive;
+  /** The line's words before the condition, prefix included, as HAProxy reads them. */
+  words: string[];
+  resolved: ResolvedDirective;
+}
+
+const cache = new WeakMap<ConfigModel, Map<HaproxyVersion, KeywordLine[]>>();
+
+/**
+ * Resolves every line HAProxy of `version` reads (lines in `.if` branches it skips are left out) against the
+ * keyword catalog, once per model and version; the keyword rules share the result.
+ */
+export function keywordLines(model: ConfigModel, version: HaproxyVersion): KeywordLine[] {
+  let byVersion = cache.get(model);
+  if (!byVersion) cache.set(model, (byVersion = new Map()));
+  const cached = byVersion.get(version);
+  if (cached) return cached;
+  const lines: KeywordLine[] = [];
+  for (const section of model.file.sections) {
+    if (!isGuardActive(section.guard, section.headerRange, version) || !sectionKnownIn(section, version)) continue;
+    for (const directive of section.directives) {
+      if (directive.guard && !isGuardActive(directive.guard, directive.range, version)) continue;
+      const words = [...(directive.prefix ? [directive.prefix.value] : []), directive.keyword.value, ...directive.args.map((a) => a.value)];
+      lines.push({ section, directive, words, resolved: resolveDirective(section.type, words, version) });
+    }
+  }
+  byVersion.set(version, lines);
+  return lines;
+}
+
+/** False for a section the target version does not have: its lines are reported once, on the header. */
+function sectionKnownIn(section: Section, version: HaproxyVersion): boolean {
+  const entry = getKeyword('section', section.type);
+  return !entry || isKnownIn(entry, version);
+}
+
+/** The word of a line at an index of `KeywordLine.words`. */
+export function wordAt(line: KeywordLine, index: number) {
+  const all = [...(line.directive.prefix ? [line.directive.prefix] : []), line.directive.keyword, ...line.directive.args];
+  return all[index];
+}
+
+/** The range covering words `from` to `to - 1` of a line. */
+export function wordsRange(line: KeywordLine, from: number, to: number) {
+  const first = wordAt(line, from) ?? line.directive.keyword;
+  const last = wordAt(line, Math.max(from, to - 1)) ?? first;
+  return { start: first.range.start, end: last.range.end };
+}
+
+/** The range of the keyword itself (prefix included). */
+export function keywordRange(line: KeywordLine) {
+  return wordsRange(line, 0, Math.max(1, line.resolved.consumed));
+}
+
+/** True when the config loads modules or Lua scripts that may register keywords at run time. */
+export function loadsRuntimeKeywords(model: ConfigModel): { modules: boolean; lua: boolean } {
+  let modules = false;
+  let lua = false;
+  for (const section of model.file.sections) {
+    if (section.type !== 'global') continue;
+    for (const directive of section.directives) {
+      const name = directive.keyword.value;
+      if (name === 'module-load' || name === 'module-path') modules = true;
+      if (name === 'lua-load' || name === 'lua-load-per-thread' || name === 'lua-prepend-path') lua = true;
+    }
+  }
+  return { modules, lua };
+}
+
+/** A sample expression found on a line, and whether it is an ACL criterion (which may be an ACL derivative). */
+export interface LineExpression {
+  expression: SampleExpression;
+  acl: boolean;
+}
+
+const EXPRESSION_ACTIONS = /^(?:track-sc\d+|set-var|sc-set-gpt\d*)$/;
+
+/** Every sample expression of a line: ACL criteria, anonymous ACLs, `%[...]`, rule keys and variable values. */
+export function lineExpressions(line: KeywordLine): LineExpression[] {
+  const found: LineExpression[] = [];
+  const { directive, resolved } = line;
+  const args = directive.args;
+  if (directive.keyword.value === 'acl' && args[1]) found.push({ expression: parseSampleExpression(args[1]), acl: true });
+  for (const group of directive.condition?.groups ?? []) {
+    for (const term of group) {
+      if (term.kind === 'anonymous-acl' && term.criterion) found.push({ expression: term.criterion.expression, acl: true });
+    }
+  }
+  for (const word of args) {
+    if (!word.raw.includes('%[')) continue;
+    for (const part of parseLogFormat(word).parts) if (part.kind === 'lf-sample') found.push({ expression: part.expression, acl: false });
+  }
+  const action = resolved.action;
+  if (action?.status === 'ok' && EXPRESSION_ACTIONS.test(action.name)) {
+    const key = wordAt(line, action.index + 1);
+    if (key && !key.raw.includes('%[')) found.push({ expression: parseSampleExpression(key), acl: false });
+  }
+  if (directive.keyword.value === 'stick' && args[1] && /^(?:on|match|store-request|store-response)$/.test(args[0].value)) {
+    found.push({ expression: parseSampleExpression(args[1]), acl: false });
+  }
+  return found;
+}
+
+/** Sections whose keyword the target version does not know (newer, like `crt-store` before 3.0, or removed). */
+export function sectionVersionIssues(model: ConfigModel, version: HaproxyVersion): { section: Section; entry: KeywordEntry; status: 'newer' | 'removed' }[] {
+  const issues: { section: Section; entry: KeywordEntry; status: 'newer' | 'removed' }[] = [];
+  for (const section of model.file.sections) {
+    const entry = getKeyword('section', section.type);
+    if (!entry || sectionKnownIn(section, version) || !isGuardActive(section.guard, section.headerRange, version)) continue;
+    const first = addedIn(entry);
+    issues.push({ section, entry, status: first && compareVersions(version, first) < 0 ? 'newer' : 'removed' });
+  }
+  return issues;
+}

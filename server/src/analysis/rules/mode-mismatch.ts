@@ -1,0 +1,43 @@
+import { getKeyword, isHttpOnly } from '../../model/catalog';
+import type { Proxy } from '../../model/config-model';
+import { keywordLines, keywordRange, wordAt } from '../keyword-lines';
+import type { Rule } from '../rule';
+
+function modeOrigin(proxy: Proxy): string {
+  const own = proxy.directives.some((d) => d.keyword.value === 'mode' && !d.prefix);
+  if (own) return `${proxy.kind} '${proxy.name}' is in tcp mode`;
+  if (proxy.defaults) return `${proxy.kind} '${proxy.name}' is in tcp mode (inherited from defaults${proxy.defaults.name ? ` '${proxy.defaults.name}'` : ''})`;
+  return `${proxy.kind} '${proxy.name}' is in tcp mode (no 'mode http' anywhere, and tcp is HAProxy's default)`;
+}
+
+/** HTTP-only keywords, actions and fetches used in a proxy whose effective mode is tcp; HAProxy ignores them. */
+export const modeMismatchRule: Rule = {
+  name: 'mode-mismatch',
+  defaultSeverity: 'warning',
+  description: 'An HTTP-only keyword, action or fetch in a proxy working in tcp mode.',
+  check({ model, version, report }) {
+    const proxies = new Map(model.proxies.map((p) => [p.section, p]));
+    for (const line of keywordLines(model, version)) {
+      const proxy = proxies.get(line.section);
+      if (!proxy || proxy.kind === 'defaults' || proxy.mode !== 'tcp') continue;
+      const { resolved } = line;
+      if (resolved.status !== 'ok' || !resolved.keyword) continue;
+      if (isHttpOnly(resolved.keyword, version)) {
+        report({ message: `'${resolved.keyword.name}' only works in HTTP mode, but ${modeOrigin(proxy)}`, range: keywordRange(line) });
+        continue;
+      }
+      if (resolved.action?.status === 'ok' && resolved.action.entry && isHttpOnly(resolved.action.entry, version) && !resolved.ruleSet?.startsWith('http-')) {
+        report({ message: `Action '${resolved.action.name}' only works in HTTP mode, but ${modeOrigin(proxy)}`, range: wordAt(line, resolved.action.index).range });
+      }
+      for (const group of line.directive.condition?.groups ?? []) {
+        for (const term of group) {
+          const fetch = term.kind === 'anonymous-acl' ? term.criterion?.expression.fetch : undefined;
+          const entry = fetch && (getKeyword('fetch', fetch.name) ?? getKeyword('acl-derived', fetch.name));
+          if (fetch && entry && isHttpOnly(entry, version)) {
+            report({ message: `Fetch '${fetch.name}' reads HTTP, but ${modeOrigin(proxy)}: it never matches`, range: fetch.nameRange });
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,48 @@
+import { closestNames, ruleSetActions, suggestKeywords } from '../../model/catalog';
+import type { Fix } from '../finding';
+import { keywordLines, keywordRange, loadsRuntimeKeywords, wordAt } from '../keyword-lines';
+import type { Rule } from '../rule';
+
+function replaceFixes(suggestions: string[], range: Fix['edits'][number]['range']): Fix[] {
+  return suggestions.map((suggestion, i) => ({ title: `Change to '${suggestion}'`, edits: [{ range, newText: suggestion }], preferred: i === 0 }));
+}
+
+/** A line whose keyword, or rule action, no HAProxy version knows; suggests the nearest keyword. */
+export const unknownKeywordRule: Rule = {
+  name: 'unknown-keyword',
+  defaultSeverity: 'error',
+  description: 'No HAProxy version knows this keyword or action.',
+  check({ model, version, report }) {
+    for (const orphan of model.file.orphans) {
+      report({ message: `'${orphan.keyword.value}' is outside any section: start a section (global, defaults, frontend...) first`, range: orphan.keyword.range });
+    }
+    const runtime = loadsRuntimeKeywords(model);
+    for (const line of keywordLines(model, version)) {
+      const { resolved } = line;
+      if (resolved.status === 'unknown') {
+        const written = line.words.slice(0, Math.max(1, resolved.consumed)).join(' ');
+        const suggestions = suggestKeywords(line.section.type as Parameters<typeof suggestKeywords>[0], line.words, version);
+        if (runtime.modules) {
+          report({ severity: 'hint', message: `'${written}' is not a keyword of HAProxy ${version}; it may come from a module loaded with module-load`, range: keywordRange(line) });
+          continue;
+        }
+        const hint = suggestions.length ? `; did you mean '${suggestions[0]}'?` : '';
+        report({
+          message: `Unknown keyword '${written}' in ${line.section.type} section${hint}`,
+          range: keywordRange(line),
+          fixes: replaceFixes(suggestions, keywordRange(line)),
+        });
+      } else if (resolved.action?.status === 'unknown' && resolved.ruleSet) {
+        const word = wordAt(line, resolved.action.index);
+        const names = ruleSetActions(resolved.ruleSet, version).map((a) => a.name);
+        const suggestions = closestNames(resolved.action.name, names);
+        const hint = suggestions.length ? `; did you mean '${suggestions[0]}'?` : '';
+        report({
+          message: `Unknown '${resolved.ruleSet}' action '${resolved.action.name}'${hint}`,
+          range: word.range,
+          fixes: word.value === resolved.action.name ? replaceFixes(suggestions, word.range) : [],
+        });
+      }
+    }
+  },
+};
