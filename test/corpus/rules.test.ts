@@ -6,24 +6,10 @@ import { join } from 'node:path';
 import type { Finding } from '../../server/src/analysis/finding';
 import { lintText } from '../../server/src/analysis/lint';
 import { acceptedConfigs, hasCorpus, oracleRows, SKIP_CORPUS_MESSAGE } from '../support/corpus';
+import { TOPOLOGY_RULES } from '../unit/rules/helpers';
 
 /** The rules of the topology issue, whose findings this test measures. */
-const RULES = new Set([
-  'unknown-reference',
-  'duplicate-name',
-  'missing-timeouts',
-  'misplaced-rule',
-  'unreachable-rule',
-  'tls-min-version',
-  'weak-ciphers',
-  'https-redirect',
-  'hsts',
-  'websocket-sticky',
-  'websocket-timeout',
-  'health-check',
-  'rate-limit',
-  'stats-auth',
-]);
+const RULES = new Set(TOPOLOGY_RULES);
 
 const HAPROXY_BIN = process.env.HAPROXY_BIN ?? '/usr/sbin/haproxy';
 

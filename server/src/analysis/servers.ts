@@ -55,8 +55,9 @@ export function isBackup(proxy: Proxy, server: ServerLine): boolean {
   return serverFlag(proxy, server, 'backup', 'no-backup');
 }
 
+/** True when the server is health-checked, itself or by tracking another server's state (`track`). */
 export function hasCheck(proxy: Proxy, server: ServerLine): boolean {
-  return serverFlag(proxy, server, 'check', 'no-check');
+  return serverFlag(proxy, server, 'check', 'no-check') || server.options.some((o) => o.value === 'track');
 }
 
 /** The value following an option on a server line (`cookie web01`), looking at its own options only. */

@@ -22,6 +22,10 @@ describe('rule health-check', () => {
     assert.deepEqual(linesOf(RULE, cfg('backend be', '    mode tcp', '    default-server check', '    server a 10.0.0.1:80 no-check', '    server b 10.0.0.2:80')), [4]);
   });
 
+  it('counts a server tracking another one as checked', () => {
+    assert.deepEqual(linesOf(RULE, cfg('backend be', '    mode tcp', '    server a 10.0.0.1:80 track other/a', '    server b 10.0.0.2:80 check', 'backend other', '    mode tcp', '    server a 10.0.0.1:80 check')), []);
+  });
+
   it('counts server-template as several servers', () => {
     assert.deepEqual(linesOf(RULE, cfg('backend be', '    mode tcp', '    server-template web 3 app.local:80')), [3]);
   });

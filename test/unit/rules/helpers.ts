@@ -4,6 +4,24 @@ import { lintText, type LintOptions } from '../../../server/src/analysis/lint';
 import { parseConfig } from '../../../server/src/syntax/parse-config';
 import { applyFix, fixOf } from '../../support/apply-edits';
 
+/** The rules of the topology and correctness issue, in registry order. */
+export const TOPOLOGY_RULES: readonly string[] = [
+  'unknown-reference',
+  'duplicate-name',
+  'missing-timeouts',
+  'misplaced-rule',
+  'unreachable-rule',
+  'tls-min-version',
+  'weak-ciphers',
+  'https-redirect',
+  'hsts',
+  'websocket-sticky',
+  'websocket-timeout',
+  'health-check',
+  'rate-limit',
+  'stats-auth',
+];
+
 /** Joins lines into a config text with a final newline (HAProxy requires one). */
 export const cfg = (...lines: string[]): string => `${lines.join('\n')}\n`;
 

@@ -128,6 +128,13 @@ describe('rule unknown-reference', () => {
     assert.match(found[1].message, /'web2'.*'web1'/);
   });
 
+  it('checks `track BACKEND/SERVER`, and does not suggest for names too short to tell a typo', () => {
+    const text = cfg('backend be2', '    server a 10.0.0.1:80', 'backend be', '    server s 10.0.0.2:80 track be2/x', '    server t 10.0.0.3:80 track be2/a');
+    const found = findingsOf(RULE, text);
+    assert.deepEqual(found.map((f) => f.range.start.line + 1), [4]);
+    assert.doesNotMatch(found[0].message, /Did you mean/);
+  });
+
   it('does not mistake an upper-case OR operator for an ACL', () => {
     const text = cfg('frontend fe', '    acl a path /a', '    acl b path /b', '    http-request deny if a OR b');
     assert.deepEqual(linesOf(RULE, text), []);
