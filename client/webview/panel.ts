@@ -1,6 +1,6 @@
 import type { HostToPanel, PanelPersistedState, PanelToHost, PanelView, SimResult } from '../src/panel-messages';
 import { button, el, replaceChildren } from './dom';
-import { renderChart } from './render-chart';
+import { answeredStatuses, renderChart } from './render-chart';
 import { Outline } from './render-result';
 import { renderServerStates } from './render-servers';
 import { RequestCard } from './request-card';
@@ -135,8 +135,8 @@ function render(current: PanelView): void {
   const result = current.result;
   const outline = new Outline(result?.proxies ?? []);
 
-  chartKey = refreshRegion(chartBox, JSON.stringify([result?.distribution ?? null, current.focus]), chartKey, () =>
-    result ? [renderChart(result.distribution, current.focus, handlers)] : [el('p', { class: 'muted' }, 'Waiting for the first simulation…')],
+  chartKey = refreshRegion(chartBox, JSON.stringify([result?.distribution ?? null, answeredStatuses(result?.results ?? []), current.focus]), chartKey, () =>
+    result ? [renderChart(result.distribution, current.focus, handlers, answeredStatuses(result.results ?? []))] : [el('p', { class: 'muted' }, 'Waiting for the first simulation…')],
   );
   const changed = current.serverStates.length;
   serverSummary.textContent = changed ? `Server states · ${changed} not up` : 'Server states · all up';

@@ -1,8 +1,21 @@
-import type { Distribution } from '../src/panel-messages';
+import type { Distribution, SimResult } from '../src/panel-messages';
 import { button, el, type Child } from './dom';
 
 /** Number of distinct server colours in the stylesheet (`.seg-0` ... `.seg-5`). */
 const SEGMENT_COLOURS = 6;
+
+/** How often HAProxy answered a batch itself with one status (301, 401, 429...). */
+export interface StatusCount {
+  status: number;
+  count: number;
+}
+
+/** Statuses of the requests HAProxy answered itself, most frequent first. */
+export function answeredStatuses(results: SimResult[]): StatusCount[] {
+  const counts = new Map<number, number>();
+  for (const r of results) if (!r.error && r.frontend && !r.backend && r.status !== null) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  return [...counts].map(([status, count]) => ({ status, count })).sort((a, b) => b.count - a.count || a.status - b.status);
+}
 
 export interface ChartHandlers {
   reveal(line: number): void;
@@ -36,7 +49,7 @@ function bar(segments: { count: number; className: string; title: string }[], to
  * The batch's distribution: one row per backend with a bar split by server, then the requests HAProxy answered
  * itself and those that could not be routed.
  */
-export function renderChart(distribution: Distribution, focus: string | null, handlers: ChartHandlers): HTMLElement {
+export function renderChart(distribution: Distribution, focus: string | null, handlers: ChartHandlers, answeredStatuses: StatusCount[] = []): HTMLElement {
   const total = distribution.total;
   const rows: Child[] = [];
   for (const share of distribution.backends) {
@@ -77,16 +90,20 @@ export function renderChart(distribution: Distribution, focus: string | null, ha
       ),
     );
   }
-  const extra = (count: number, label: string, className: string) =>
+  const extra = (count: number, label: string, className: string, legend: Child) =>
     count > 0
       ? el(
           'div',
           { class: 'chart-row chart-extra' },
           el('div', { class: 'chart-label' }, el('span', { class: 'strong' }, label), el('span', { class: 'count' }, `${count} · ${percent(count, total)}`)),
           bar([{ count, className, title: `${label}: ${plural(count, 'request')}` }], total, `${label}: ${plural(count, 'request')} of ${total}`),
+          legend,
         )
       : null;
-  rows.push(extra(distribution.answered, 'Answered by HAProxy', 'seg-answered'), extra(distribution.failed, 'Not routed', 'seg-failed'));
+  const statuses = answeredStatuses.length
+    ? el('ul', { class: 'legend', 'aria-label': 'Statuses HAProxy answered with' }, ...answeredStatuses.map((s) => el('li', {}, el('span', {}, `${s.status}`), el('span', { class: 'count' }, `× ${s.count}`))))
+    : null;
+  rows.push(extra(distribution.answered, 'Answered by HAProxy', 'seg-answered', statuses), extra(distribution.failed, 'Not routed', 'seg-failed', null));
   return el(
     'section',
     { class: 'chart', 'aria-labelledby': 'chart-title' },

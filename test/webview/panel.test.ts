@@ -89,6 +89,10 @@ describe('routing preview webview in headless Chromium', function () {
       assert.match((await row.locator('.bar').getAttribute('aria-label')) ?? '', new RegExp(`^${share.backend}: ${share.count} requests? of ${distribution.total}`));
     }
     if (distribution.answered > 0) assert.match(await page.locator('.chart').innerText(), new RegExp(`Answered by HAProxy\\s+${distribution.answered} · `));
+    const answered = senex.result!.results!.filter((r) => r.frontend && !r.backend && !r.error);
+    const shown = await page.locator('.chart-extra .legend li').evaluateAll((items) => items.map((li) => `${li.firstElementChild?.textContent} ${li.lastElementChild?.textContent}`));
+    const statuses = [...new Set(answered.map((r) => r.status))];
+    assert.deepEqual(shown.sort(), statuses.map((status) => `${status} × ${answered.filter((r) => r.status === status).length}`).sort(), 'the statuses HAProxy answered with, counted');
 
     await page.locator('.chart-row[data-backend="be_app"] .chart-label button.link.strong').click();
     assert.deepEqual(await lastPosted(panel), { type: 'reveal', line: distribution.backends.find((b) => b.backend === 'be_app')!.line });
