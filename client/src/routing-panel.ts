@@ -183,9 +183,11 @@ export class RoutingPanelController implements vscode.Disposable, RoutingPanelAp
     const generation = ++this.generation;
     let response: SimulateResponse;
     try {
+      // The editor may have been closed since; opening again (cheap when open) lets the server see the text.
+      await vscode.workspace.openTextDocument(uri);
       response = await this.backend.simulate({ uri: uri.toString(), requests: view.requests, serverStates: view.serverStates });
     } catch (error) {
-      if (generation === this.generation) this.update({ error: `The language server did not simulate: ${error instanceof Error ? error.message : String(error)}` });
+      if (generation === this.generation) this.update({ error: `Could not simulate: ${error instanceof Error ? error.message : String(error)}` });
       return;
     }
     if (generation !== this.generation || this.documentUri?.toString() !== uri.toString()) return;
