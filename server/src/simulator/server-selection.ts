@@ -119,12 +119,13 @@ function storeStick(be: CompiledProxy, ctx: StreamContext, server: ServerDef): v
   }
 }
 
-/** Server choice in a backend, in HAProxy's order: cookie, use-server, stick match, then the balance algorithm. */
+/** Server choice in a backend, in HAProxy's order: use-server, cookie, stick match, then the balance algorithm. */
 export function routeBackend(be: CompiledProxy, fe: CompiledProxy, ctx: StreamContext, result: SimResult): void {
   const { force, ignore } = ctx.isHttp ? persistFlags(be, ctx) : { force: false, ignore: false };
   if (ctx.isHttp) addForwardedFor(fe, be, ctx);
-  let assigned = ctx.isHttp && !ignore ? byCookie(be, ctx, force) : undefined;
-  assigned ??= byUseServer(be, ctx, force);
+  // Observed on HAProxy 2.6: a matching use-server rule wins over a valid persistence cookie.
+  let assigned = byUseServer(be, ctx, force);
+  if (ctx.isHttp && !ignore) assigned ??= byCookie(be, ctx, force);
   if (!ignore) assigned ??= byStickMatch(be, ctx, force);
   const balancer = be.balancer;
   if (!assigned && balancer) {
@@ -158,7 +159,10 @@ export function routeBackend(be: CompiledProxy, fe: CompiledProxy, ctx: StreamCo
   if (ctx.isHttp && server.redir && (ctx.http.method === 'GET' || ctx.http.method === 'HEAD')) {
     result.status = 302;
     result.location = server.redir + ctx.http.uri;
-    result.reason = 'server redir';
+    result.reason = `redir of server ${server.name}`;
+    result.server = null;
+    ctx.trace.add('response', server.line, `server ${server.name} redir ${server.redir}`, { matched: true, detail: `HAProxy answers 302 to ${result.location}` });
+    return;
   }
   storeStick(be, ctx, server);
   if (ctx.isHttp && be.cookie) {

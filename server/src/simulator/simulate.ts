@@ -225,8 +225,11 @@ function routeStream(state: SimulatorState, fe: CompiledProxy, ctx: StreamContex
     const name = rule.name(ctx);
     const target = state.byName.get(name);
     if (!target || target.kind === 'frontend') {
-      trace.add('use_backend', rule.line, rule.text, { matched: true, detail: `${detail ? `${detail}; ` : ''}backend '${name}' does not exist, next rule` });
-      continue;
+      trace.add('use_backend', rule.line, rule.text, {
+        matched: true,
+        detail: `${detail ? `${detail}; ` : ''}backend '${name}' does not exist: HAProxy stops the use_backend rules here`,
+      });
+      break;
     }
     trace.add('use_backend', rule.line, rule.text, { matched: true, detail: [detail, rule.dynamic ? `name evaluates to '${name}'` : ''].filter(Boolean).join('; ') });
     be = target;

@@ -64,13 +64,16 @@ function ruleOf(d: Directive, acls: AclTable, env: CompileEnv, run: CompiledRule
   return { line: lineOf(d), text: directiveText(d), cond: compileCondition(d.condition, acls, env), run };
 }
 
+/** HAProxy's automatic ids: a counter that moves on at every server, skipping ids given with `id`. */
 function assignServerIds(servers: ServerDef[], explicit: Set<number>): void {
   let next = 1;
   for (const s of servers) {
-    if (s.puid > 0 && explicit.has(s.puid) && s.explicitId) continue;
-    while (explicit.has(next)) next++;
-    s.puid = next;
-    explicit.add(next);
+    if (!s.explicitId) {
+      while (explicit.has(next)) next++;
+      s.puid = next;
+      explicit.add(next);
+    }
+    next++;
   }
 }
 
