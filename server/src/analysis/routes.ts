@@ -13,9 +13,14 @@ export interface Route {
   directive?: Directive;
 }
 
+const fromCache = new WeakMap<Proxy, Route[]>();
+const toCache = new WeakMap<ConfigModel, Map<Proxy, Route[]>>();
+
 /** Every backend a frontend or listen can hand traffic to, in evaluation order. */
 export function routesFrom(model: ConfigModel, proxy: Proxy): Route[] {
   if (!isFrontendLike(proxy)) return [];
+  const cached = fromCache.get(proxy);
+  if (cached) return cached;
   const routes: Route[] = [];
   for (const directive of proxy.directives) {
     if (directive.keyword.value !== 'use_backend' || !directive.args[0]) continue;
@@ -29,13 +34,25 @@ export function routesFrom(model: ConfigModel, proxy: Proxy): Route[] {
   } else if (proxy.kind === 'listen') {
     routes.push({ from: proxy, to: proxy, name: proxy.name, kind: 'self' });
   }
+  fromCache.set(proxy, routes);
   return routes;
 }
 
 /** Every route, from any frontend or listen, that reaches the given backend. */
 export function routesTo(model: ConfigModel, backend: Proxy): Route[] {
   if (!isBackendLike(backend)) return [];
-  return model.proxies.flatMap((proxy) => routesFrom(model, proxy)).filter((route) => route.to === backend);
+  let index = toCache.get(model);
+  if (!index) {
+    index = new Map();
+    for (const route of model.proxies.flatMap((proxy) => routesFrom(model, proxy))) {
+      if (!route.to) continue;
+      const list = index.get(route.to) ?? [];
+      list.push(route);
+      index.set(route.to, list);
+    }
+    toCache.set(model, index);
+  }
+  return index.get(backend) ?? [];
 }
 
 function staticBackend(model: ConfigModel, name: string): Proxy | undefined {

@@ -34,11 +34,18 @@ export function serverLines(proxy: Proxy): ServerLine[] {
   return lines;
 }
 
+const defaultsCache = new WeakMap<Proxy, Word[]>();
+
 /** Options of the `default-server` lines that apply to a proxy's servers (its defaults first, then its own). */
 export function defaultServerOptions(proxy: Proxy): Word[] {
-  return settingChain(proxy)
-    .reverse()
-    .flatMap((section) => section.directives.filter((d) => d.keyword.value === 'default-server' && !d.prefix).flatMap((d) => d.args));
+  let options = defaultsCache.get(proxy);
+  if (!options) {
+    options = settingChain(proxy)
+      .reverse()
+      .flatMap((section) => section.directives.filter((d) => d.keyword.value === 'default-server' && !d.prefix).flatMap((d) => d.args));
+    defaultsCache.set(proxy, options);
+  }
+  return options;
 }
 
 /** The last of `on`/`off` among a server's options and its default-server options (`check` / `no-check`). */

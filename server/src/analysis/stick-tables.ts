@@ -70,8 +70,12 @@ export interface TrackAction {
 
 const TRACK = /^track-sc(\d+)$/;
 
+const trackCache = new WeakMap<Proxy, TrackAction[]>();
+
 /** Every `track-scN` action of a proxy (`http-request`, `tcp-request ...`, `http-response`). */
 export function trackActions(proxy: Proxy): TrackAction[] {
+  const cached = trackCache.get(proxy);
+  if (cached) return cached;
   const actions: TrackAction[] = [];
   for (const directive of proxy.directives) {
     const keyword = directive.keyword.value;
@@ -83,5 +87,6 @@ export function trackActions(proxy: Proxy): TrackAction[] {
     const tableWord = tableAt >= 0 ? directive.args[tableAt + 1] : undefined;
     actions.push({ proxy, directive, counter: Number(TRACK.exec(word.value)![1]), word, tableWord, tableName: tableWord?.value ?? proxy.name });
   }
+  trackCache.set(proxy, actions);
   return actions;
 }

@@ -17,10 +17,16 @@ function trackedTables(model: ConfigModel, proxy: Proxy, counter: number): strin
   return [...names];
 }
 
-function tablesRead(model: ConfigModel, proxy: Proxy, read: CounterRead): string[] {
+function tablesRead(model: ConfigModel, proxy: Proxy, read: CounterRead, tracked: Map<number, string[]>): string[] {
   if (read.table) return [read.table];
   if (read.ownTable) return [proxy.name];
-  return read.counter === undefined ? [] : trackedTables(model, proxy, read.counter);
+  if (read.counter === undefined) return [];
+  let names = tracked.get(read.counter);
+  if (!names) {
+    names = trackedTables(model, proxy, read.counter);
+    tracked.set(read.counter, names);
+  }
+  return names;
 }
 
 function storedTypeText(table: StickTable, dataType: string, index: number | undefined): string {
@@ -36,9 +42,10 @@ function storeFix(table: StickTable, dataType: string, index: number | undefined
   return { title: `Store ${text} in table '${table.name}'`, edits: [edit], preferred: true };
 }
 
-function checkReads(context: RuleContext, proxy: Proxy, tables: Map<string, StickTable>): void {
-  for (const read of counterReads(proxy)) {
-    for (const name of tablesRead(context.model, proxy, read)) {
+function checkReads(context: RuleContext, proxy: Proxy, reads: CounterRead[], tables: Map<string, StickTable>): void {
+  const tracked = new Map<number, string[]>();
+  for (const read of reads) {
+    for (const name of tablesRead(context.model, proxy, read, tracked)) {
       const table = tables.get(name);
       if (!table || table.stored.has(read.dataType)) continue;
       context.report({
@@ -76,10 +83,10 @@ function limitsRate(proxy: Proxy): boolean {
   );
 }
 
-function checkPublicFrontend(context: RuleContext, proxy: Proxy): void {
+function checkPublicFrontend(context: RuleContext, proxy: Proxy, reads: CounterRead[]): void {
   if ((proxy.kind !== 'frontend' && proxy.kind !== 'listen') || proxy.mode !== 'http') return;
   if (!proxy.binds.some((bind) => isTlsBind(bind) && bindScope(bind) === 'public')) return;
-  if (limitsRate(proxy) || counterReads(proxy).length > 0) return;
+  if (limitsRate(proxy) || reads.length > 0) return;
   context.report({
     message: `Public HTTPS ${proxy.kind} '${proxy.name}' has no rate limiting (no track-sc rule, stick table or rate-limit); one client can flood the backends.`,
     range: (proxy.nameWord ?? proxy.section.keyword).range,
@@ -98,9 +105,10 @@ export const rateLimitRule: Rule = {
   check(context) {
     const tables = stickTables(context.model);
     for (const proxy of context.model.proxies) {
-      checkReads(context, proxy, tables);
+      const reads = counterReads(proxy);
+      checkReads(context, proxy, reads, tables);
       checkTracks(context, proxy);
-      checkPublicFrontend(context, proxy);
+      checkPublicFrontend(context, proxy, reads);
     }
   },
 };
