@@ -162,3 +162,12 @@ describe('rule mode-mismatch', () => {
     assert.deepEqual(linesOf('mode-mismatch', text.replace('path_beg /api', 'dst_port 80')), []);
   });
 });
+
+describe('rule removed-keyword: addresses on the section line', () => {
+  it('flags `listen name address` and moves the address to a bind line', () => {
+    const text = cfg(...base, 'listen app 0.0.0.0:8080', '  server s1 10.0.0.1:80');
+    assert.deepEqual(linesOf('removed-keyword', text), [lineOf(text, 'listen app')]);
+    const fixed = applyAndRecheck('removed-keyword', text, lineOf(text, 'listen app'));
+    assert.match(fixed, /^listen app\n {4}bind 0\.0\.0\.0:8080\n/m);
+  });
+});

@@ -30,6 +30,25 @@ export const removedKeywordRule: Rule = {
   defaultSeverity: 'error',
   description: 'A keyword the target HAProxy version no longer accepts.',
   check({ model, version, report }) {
+    for (const section of model.file.sections) {
+      const address = section.type === 'listen' || section.type === 'frontend' ? section.headerArgs[1] : undefined;
+      if (!address || address.value === 'from') continue;
+      const header = section.headerRange;
+      report({
+        message: `A listening address on the '${section.type}' line is no longer supported; declare it with a 'bind' line`,
+        range: address.range,
+        fixes: [
+          {
+            title: `Move '${address.value}' to a 'bind' line`,
+            edits: [
+              { range: { start: section.headerArgs[0].range.end, end: header.end }, newText: '' },
+              { range: { start: header.end, end: header.end }, newText: `\n    bind ${address.raw}` },
+            ],
+            preferred: true,
+          },
+        ],
+      });
+    }
     for (const issue of sectionVersionIssues(model, version)) {
       if (issue.status === 'removed') report({ message: explain(issue.entry.name, undefined, issue.entry.versions.at(-1)), range: issue.section.keyword.range });
     }
