@@ -2,9 +2,11 @@ import { strict as assert } from 'node:assert';
 import type { Browser } from 'playwright-core';
 import type { PanelView } from '../../client/src/panel-messages';
 import { chromiumMissing, launchChromium, openPanel, senexView, viewFor, type PanelPage } from './harness';
+import { theme } from './themes';
 
 describe('routing preview webview in headless Chromium', function () {
-  this.timeout(60_000);
+  // Each test starts a fresh browser context; on a loaded 2-core machine that alone can take seconds.
+  this.timeout(180_000);
   let browser: Browser;
   let senex: PanelView;
 
@@ -197,6 +199,29 @@ describe('routing preview webview in headless Chromium', function () {
     assert.equal(await banner.isVisible(), false, 'the banner goes once the config parses again');
     assert.equal(await page.locator('.results').evaluate((e) => e.classList.contains('is-stale')), false);
     await page.context().close();
+  });
+
+  it('takes its colours from the VS Code theme: dark, light and high contrast', async () => {
+    const rgb = (hex: string) => {
+      const n = parseInt(hex.slice(1, 7), 16);
+      return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+    };
+    for (const name of ['dark', 'light', 'high-contrast'] as const) {
+      const { variables } = theme(name);
+      const panel = await openPanel(browser, { themeName: name });
+      await panel.show(senex);
+      const colours = await panel.page.evaluate(() => ({
+        background: getComputedStyle(document.body).backgroundColor,
+        foreground: getComputedStyle(document.body).color,
+        link: getComputedStyle(document.querySelector('.chart-label button.link')!).color,
+        cardBorder: getComputedStyle(document.querySelector('.card')!).borderBottomColor,
+      }));
+      assert.equal(colours.background, rgb(variables['--vscode-editor-background']), `${name}: background`);
+      assert.equal(colours.foreground, rgb(variables['--vscode-foreground']), `${name}: text`);
+      assert.equal(colours.link, rgb(variables['--vscode-textLink-foreground']), `${name}: links`);
+      if (name === 'high-contrast') assert.equal(colours.cardBorder, rgb(variables['--vscode-contrastBorder']), 'high contrast: separators');
+      await panel.page.context().close();
+    }
   });
 
   for (const csp of [true, false]) {
