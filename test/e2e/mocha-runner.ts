@@ -16,10 +16,10 @@ export interface E2eSummary {
  * Runs every compiled `*.test.js` in `suiteDir` with mocha, writes an {@link E2eSummary} to `summaryFile`
  * (or $HAPROXY_E2E_SUMMARY) and rejects when a test failed.
  */
-export function runMocha(suiteDir: string, summaryFile: string): Promise<void> {
+export function runMocha(suiteDir: string, summaryFile: string, rootHooks?: Mocha.RootHookObject): Promise<void> {
   summaryFile = process.env.HAPROXY_E2E_SUMMARY ?? summaryFile;
   const grep = process.env.HAPROXY_E2E_GREP;
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, reporter: 'spec', ...(grep ? { grep } : {}) });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, reporter: 'spec', ...(grep ? { grep } : {}), ...(rootHooks ? { rootHooks } : {}) });
   const files = fs.readdirSync(suiteDir).filter((file) => file.endsWith('.test.js')).sort();
   for (const file of files) mocha.addFile(path.join(suiteDir, file));
 

@@ -61,30 +61,6 @@ export async function openConfig(name: string, text: string): Promise<vscode.Tex
   return vscode.window.showTextDocument(document, { preview: false });
 }
 
-/** Returns `text` with `from` replaced by `to`, failing loudly if the example no longer contains `from`. */
-export function plant(text: string, from: string, to: string): string {
-  const at = text.indexOf(from);
-  if (at < 0) throw new Error(`the Senex example no longer contains ${JSON.stringify(from)}: update the planted defect`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
-}
-
-/** 0-based line of the first line containing `needle` (after `after`, if given). */
-export function lineOf(text: string, needle: string, after?: string): number {
-  const lines = text.split(/\r?\n/);
-  const start = after === undefined ? 0 : lines.findIndex((line) => line.includes(after));
-  const index = lines.findIndex((line, i) => i >= Math.max(start, 0) && line.includes(needle));
-  if (index < 0) throw new Error(`no line contains ${JSON.stringify(needle)}`);
-  return index;
-}
-
-/** Position just after the first occurrence of `needle` on the line containing it (or at its start with `atStart`). */
-export function positionOf(document: vscode.TextDocument, needle: string, options: { atStart?: boolean; offset?: number } = {}): vscode.Position {
-  const index = document.getText().indexOf(needle);
-  if (index < 0) throw new Error(`document does not contain ${JSON.stringify(needle)}`);
-  const at = index + (options.atStart ? 0 : needle.length) + (options.offset ?? 0);
-  return document.positionAt(at);
-}
-
 export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'haproxy-lint');
 }
