@@ -93,3 +93,19 @@ export function hostWithoutPort(msg: HttpMessage): string | undefined {
   const m = /^(\[[^\]]*\]|[^:]*)/.exec(host);
   return m ? m[1] : host;
 }
+
+/** User and password of a Basic Authorization header, or undefined. */
+export function basicCredentials(msg: HttpMessage): { user: string; pass: string } | undefined {
+  const h = headerValues(msg, 'authorization', false)[0];
+  const m = h ? /^Basic\s+(\S+)$/i.exec(h) : null;
+  if (!m) return undefined;
+  let decoded: string;
+  try {
+    decoded = atob(m[1]);
+  } catch {
+    return undefined;
+  }
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  return { user: decoded.slice(0, colon), pass: decoded.slice(colon + 1) };
+}

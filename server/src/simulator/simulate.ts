@@ -10,7 +10,7 @@ import type { ServerDef } from './config/servers';
 import type { SimEnvironment, StreamContext } from './context';
 import { FileStore } from './files';
 import { selectFrontend } from './frontend-selection';
-import { headerValues, uriPath } from './http-message';
+import { basicCredentials, uriPath } from './http-message';
 import { formatIp } from './ip';
 import { parseRequest } from './request';
 import { StickTable, parseStickTable } from './stick-tables';
@@ -280,15 +280,9 @@ function httpPhase(p: CompiledProxy, ctx: StreamContext, result: SimResult): boo
 
 /** Checks Basic credentials against `stats auth user:password` lines (environment variables are unknown). */
 function statsCredentialsValid(credentials: string[], ctx: StreamContext): boolean {
-  const header = headerValues(ctx.http, 'authorization', false)[0];
-  const m = header ? /^Basic\s+(\S+)$/i.exec(header) : null;
-  if (!m) return false;
-  let given: string;
-  try {
-    given = atob(m[1]);
-  } catch {
-    return false;
-  }
+  const creds = basicCredentials(ctx.http);
+  if (!creds) return false;
+  const given = `${creds.user}:${creds.pass}`;
   for (const c of credentials) {
     if (c === given) return true;
     if (/\$\{?\w/.test(c)) {

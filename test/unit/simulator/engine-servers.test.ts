@@ -223,3 +223,68 @@ backend static
     assert.ok(perCpuSecond > 20000, `${Math.round(perCpuSecond)} requests per CPU-second`);
   });
 });
+
+describe('simulator server choice details observed on HAProxy 2.6', () => {
+  it('a matching use-server wins over a valid cookie and adds no Set-Cookie', () => {
+    const cfg = `${HTTP_DEFAULTS}
+frontend fe
+  bind 127.0.0.1:8080
+  default_backend web
+backend web
+  cookie C insert
+  use-server u2 if { path /pin }
+  server u1 127.0.0.1:1 cookie u1
+  server u2 127.0.0.1:2 cookie u2
+`;
+    const [r] = routeAll(cfg, [get('http://127.0.0.1:8080/pin', { headers: { Cookie: 'C=u1' } })]);
+    assert.equal(r.server, 'u2');
+    assert.equal(r.setCookie, null);
+  });
+
+  it('servers without an id get ids counted past the explicit ones (consistent ring positions)', () => {
+    const cfg = (ids: string[]) => `${HTTP_DEFAULTS}
+frontend fe
+  bind 127.0.0.1:8080
+  default_backend web
+backend web
+  balance source
+  hash-type consistent
+  server i1 127.0.0.1:1 ${ids[0]}
+  server i2 127.0.0.1:2 ${ids[1]}
+  server i3 127.0.0.1:3 ${ids[2]}
+`;
+    const clients = Array.from({ length: 30 }, (_, i) => get('http://127.0.0.1:8080/', { src: `127.0.${i}.${3 + i * 7}` }));
+    const implicit = serverSequence(routeAll(cfg(['id 10', '', 'id 3']), clients));
+    const explicit = serverSequence(routeAll(cfg(['id 10', 'id 2', 'id 3']), clients));
+    assert.deepEqual(implicit, explicit, 'the unnamed second server gets id 2');
+  });
+
+  it('a server with redir makes HAProxy answer 302 itself', () => {
+    const cfg = `${HTTP_DEFAULTS}
+frontend fe
+  bind 127.0.0.1:8080
+  default_backend web
+backend web
+  server r1 127.0.0.1:1 redir http://elsewhere.example.com
+`;
+    const [getReq, post] = routeAll(cfg, [get('http://127.0.0.1:8080/p?q=1'), { method: 'POST', url: 'http://127.0.0.1:8080/p' }]);
+    assert.deepEqual([getReq.status, getReq.location, getReq.server], [302, 'http://elsewhere.example.com/p?q=1', null]);
+    assert.deepEqual([post.status, post.server], [null, 'r1']);
+  });
+
+  it('a dynamic use_backend naming no backend stops the rules: default_backend serves', () => {
+    const cfg = `${HTTP_DEFAULTS}
+frontend fe
+  bind 127.0.0.1:8080
+  use_backend %[str(ghost)]
+  use_backend other
+  default_backend web
+backend web
+  server w1 127.0.0.1:1
+backend other
+  server o1 127.0.0.1:2
+`;
+    const [r] = routeAll(cfg, [get('http://127.0.0.1:8080/')]);
+    assert.equal(r.backend, 'web');
+  });
+});

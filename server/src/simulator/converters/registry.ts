@@ -1,5 +1,6 @@
 import type { CompileEnv } from '../compile-env';
 import type { StreamContext } from '../context';
+import { NamedRegistry } from '../named-registry';
 import type { Sample } from '../sample';
 
 /** A compiled converter: turns a sample into another, or undefined when the result does not exist. */
@@ -11,28 +12,18 @@ export interface ConverterDef {
   compile(args: string[], env: CompileEnv): ConverterFn | string;
 }
 
-const registry = new Map<string, ConverterDef>();
-const resolvers: ((name: string) => ConverterDef | undefined)[] = [];
+const registry = new NamedRegistry<ConverterDef>();
 
 export function registerConverters(defs: ConverterDef[]): void {
   for (const d of defs) registry.set(d.name, d);
 }
 
 export function registerConverterResolver(r: (name: string) => ConverterDef | undefined): void {
-  resolvers.push(r);
+  registry.addResolver(r);
 }
 
 export function findConverter(name: string): ConverterDef | undefined {
-  const d = registry.get(name);
-  if (d) return d;
-  for (const r of resolvers) {
-    const found = r(name);
-    if (found) {
-      registry.set(name, found);
-      return found;
-    }
-  }
-  return undefined;
+  return registry.find(name);
 }
 
 /** A converter that needs no compile-time work. */

@@ -1,26 +1,10 @@
-import { headerValues } from '../http-message';
+import { basicCredentials } from '../http-message';
 import { bool, str } from '../sample';
 import type { StreamContext } from '../context';
 import { registerFetches } from './registry';
 
-/** Decodes a Basic Authorization header into user and password. */
-function basicCredentials(ctx: StreamContext): { user: string; pass: string } | undefined {
-  const h = headerValues(ctx.http, 'authorization', false)[0];
-  const m = h ? /^Basic\s+(\S+)$/i.exec(h) : null;
-  if (!m) return undefined;
-  let decoded: string;
-  try {
-    decoded = atob(m[1]);
-  } catch {
-    return undefined;
-  }
-  const colon = decoded.indexOf(':');
-  if (colon < 0) return undefined;
-  return { user: decoded.slice(0, colon), pass: decoded.slice(colon + 1) };
-}
-
 function check(ctx: StreamContext, listName: string): string | undefined {
-  const creds = basicCredentials(ctx);
+  const creds = basicCredentials(ctx.http);
   const list = ctx.env.userlists.get(listName);
   if (!creds || !list) return undefined;
   const user = list.get(creds.user);
@@ -55,7 +39,7 @@ registerFetches([
     name: 'http_auth_user',
     type: 'str',
     run: (ctx) => {
-      const creds = basicCredentials(ctx);
+      const creds = basicCredentials(ctx.http);
       return creds ? [str(creds.user)] : [];
     },
   },

@@ -1,4 +1,5 @@
 import type { StreamContext } from '../context';
+import { NamedRegistry } from '../named-registry';
 import type { Sample } from '../sample';
 
 export type SampleType = 'str' | 'int' | 'bool' | 'ip' | 'meth' | 'bin';
@@ -13,31 +14,21 @@ export interface FetchDef {
   run(ctx: StreamContext, args: string[]): Sample[];
 }
 
-const registry = new Map<string, FetchDef>();
+const registry = new NamedRegistry<FetchDef>();
 
 export function registerFetches(defs: FetchDef[], aliases: Record<string, string> = {}): void {
   for (const d of defs) registry.set(d.name, d);
   for (const [alias, target] of Object.entries(aliases)) {
-    const d = registry.get(target);
+    const d = registry.find(target);
     if (d) registry.set(alias, { ...d, name: alias });
   }
 }
 
-/** Registers a fetch family computed on demand (sc0_*, src_* ...) by a resolver. */
-const resolvers: ((name: string) => FetchDef | undefined)[] = [];
+/** Registers a fetch family computed on demand (sc0_*, src_* ...). */
 export function registerFetchResolver(resolver: (name: string) => FetchDef | undefined): void {
-  resolvers.push(resolver);
+  registry.addResolver(resolver);
 }
 
 export function findFetch(name: string): FetchDef | undefined {
-  const direct = registry.get(name);
-  if (direct) return direct;
-  for (const r of resolvers) {
-    const d = r(name);
-    if (d) {
-      registry.set(name, d);
-      return d;
-    }
-  }
-  return undefined;
+  return registry.find(name);
 }
