@@ -5,6 +5,7 @@ import { isUsable } from './balance/lb-server';
 import type { CompileEnv } from './compile-env';
 import type { CompiledProxy, CompiledRule } from './compiled-proxy';
 import { compileProxy } from './config/compile-proxy';
+import { activeConfig, GuardEvaluator } from './config/guards';
 import { readProxySections, wordsOf } from './config/proxy-sections';
 import type { ServerDef } from './config/servers';
 import type { SimEnvironment, StreamContext } from './context';
@@ -28,6 +29,8 @@ export interface SimulatorState {
   env: SimEnvironment;
   compile: CompileEnv;
   clock: number;
+  /** Assumptions made while choosing `.if` branches, reported with every request. */
+  guardNotes: Set<string>;
 }
 
 function emptyResult(trace: Trace, error?: string): SimResult {
@@ -71,8 +74,10 @@ function readUserlists(file: ConfigFile): SimEnvironment['userlists'] {
   return lists;
 }
 
-function buildState(file: ConfigFile, options: SimOptions): SimulatorState {
+function buildState(loaded: ConfigFile, options: SimOptions): SimulatorState {
   const compile: CompileEnv = { files: new FileStore(options.baseDir, options.readFile), problems: [], unsupported: new Set(), line: 0 };
+  const guards = new GuardEvaluator();
+  const file = activeConfig(loaded, guards);
   const sections = readProxySections(file);
   const proxies = sections.map((p) => compileProxy(p, compile));
   const byName = new Map<string, CompiledProxy>();
@@ -107,7 +112,7 @@ function buildState(file: ConfigFile, options: SimOptions): SimulatorState {
     },
     userlists: readUserlists(file),
   };
-  return { proxies, byName, frontends: proxies.filter((p) => p.kind !== 'backend'), env, compile, clock: 0 };
+  return { proxies, byName, frontends: proxies.filter((p) => p.kind !== 'backend'), env, compile, clock: 0, guardNotes: guards.notes };
 }
 
 /** Runs a rule list; returns the result that ends the list (allow, answer, close) or undefined. */
@@ -183,7 +188,7 @@ function routeOne(state: SimulatorState, req: SimRequest): SimResult {
     now: state.clock,
     env: state.env,
     trace,
-    unsupported: new Set(),
+    unsupported: new Set(state.guardNotes),
   };
   const result = emptyResult(trace);
   result.frontend = fe.name;

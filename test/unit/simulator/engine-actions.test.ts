@@ -183,3 +183,27 @@ frontend fe
     assert.deepEqual(serverSequence(routeAll(cfg, Array.from({ length: 4 }, () => get('http://127.0.0.1:8080/')))), ['a1', 'a2', 'a1', 'a2']);
   });
 });
+
+describe('simulator .if blocks', () => {
+  it('keeps only the branch HAProxy 2.6 takes and says what it assumed', () => {
+    const cfg = `${HTTP_DEFAULTS}
+frontend fe
+  bind 127.0.0.1:8080
+.if version_atleast(2.5)
+  use_backend api
+.elif defined(FOO)
+  use_backend none
+.else
+  use_backend none
+.endif
+.if defined(STRICT)
+  http-request deny
+.endif
+  default_backend app
+${BACKENDS}`;
+    const [r] = routeAll(cfg, [get('http://127.0.0.1:8080/')]);
+    assert.equal(r.backend, 'api');
+    assert.equal(r.status, null, 'the deny under an undefined variable is not loaded');
+    assert.ok(r.unsupported?.some((u) => u.includes('defined(STRICT)')));
+  });
+});

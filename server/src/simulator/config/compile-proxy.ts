@@ -182,7 +182,12 @@ export function compileProxy(p: ProxySection, env: CompileEnv): CompiledProxy {
         break;
       }
       case 'block':
-        blocks.push(ruleOf(d, acls, env, () => ({ kind: 'respond', status: 403, what: 'block' })));
+        blocks.push(
+          ruleOf(d, acls, env, (ctx) => {
+            ctx.unsupported.add("'block' (HAProxy refuses it since 2.1; simulated as the http-request deny it became)");
+            return { kind: 'respond', status: 403, what: 'block' };
+          }),
+        );
         break;
       case 'http-request':
         proxy.httpRequest.push(ruleOf(d, acls, env, compileHttpAction(words, p.name, env)));
