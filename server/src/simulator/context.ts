@@ -32,7 +32,10 @@ export interface StreamContext {
   dst?: IpAddress;
   dstPort: number;
   sni?: string;
+  /** TLS is terminated by the bind (`ssl`). */
   ssl: boolean;
+  /** A TLS ClientHello passes through unterminated (https to a plain bind of a tcp-mode proxy). */
+  clientHello: boolean;
   frontendName: string;
   frontendId: number;
   backendName?: string;

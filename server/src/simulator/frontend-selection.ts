@@ -13,7 +13,8 @@ function sameIp(a: BindAddress, req: ParsedRequest): boolean {
 /**
  * Finds the listener that accepts the connection: the port must fall in the bind's range; an exact
  * address wins over a wildcard one (as the kernel does); a host name matches any address.
- * `https` needs an `ssl` bind and `http` a plain one.
+ * `https` needs an `ssl` bind and `http` a plain one, except on tcp-mode proxies, where TLS on a plain
+ * bind passes through (its ClientHello is readable with `req.ssl_sni`).
  */
 export function selectFrontend(frontends: CompiledProxy[], req: ParsedRequest): FrontendChoice {
   const candidates: { proxy: CompiledProxy; bind: BindAddress; exact: boolean }[] = [];
@@ -30,7 +31,8 @@ export function selectFrontend(frontends: CompiledProxy[], req: ParsedRequest): 
   const exact = candidates.filter((c) => c.exact);
   const pool = exact.length ? exact : candidates;
   const wantTls = req.scheme === 'https';
-  const fitting = req.scheme === 'tcp' ? pool : pool.filter((c) => c.bind.ssl === wantTls);
+  const fitting =
+    req.scheme === 'tcp' ? pool : pool.filter((c) => c.bind.ssl === wantTls || (wantTls && !c.bind.ssl && c.proxy.mode === 'tcp'));
   if (!fitting.length) {
     const c = pool[0];
     return {

@@ -180,6 +180,7 @@ function routeOne(state: SimulatorState, req: SimRequest): SimResult {
     dstPort: r.port,
     sni: r.sni,
     ssl: choice.bind.ssl,
+    clientHello: r.scheme === 'https' && !choice.bind.ssl,
     frontendName: fe.name,
     frontendId: fe.id,
     currentProxy: fe.name,

@@ -288,3 +288,27 @@ backend other
     assert.equal(r.backend, 'web');
   });
 });
+
+describe('simulator TLS passthrough', () => {
+  it('a tcp-mode frontend routes on the SNI of a ClientHello it does not terminate', () => {
+    const cfg = `defaults
+  mode tcp
+frontend sni
+  bind 127.0.0.1:443
+  tcp-request inspect-delay 5s
+  tcp-request content accept if { req_ssl_hello_type 1 }
+  use_backend shop if { req_ssl_sni -i shop.example.com }
+  default_backend other
+backend shop
+  server s1 127.0.0.1:1
+backend other
+  server o1 127.0.0.1:2
+`;
+    const [shop, other] = routeAll(cfg, [
+      get('https://shop.example.com/', { dst: '127.0.0.1' }),
+      get('https://127.0.0.1/', { sni: 'www.example.com' }),
+    ]);
+    assert.equal(shop.backend, 'shop');
+    assert.equal(other.backend, 'other');
+  });
+});
