@@ -48,7 +48,7 @@ function keywordToken(name: string, pattern: RegExp, categories: TokenType[]): T
 export const DotDirective = keywordToken('DotDirective', /\.(?:if|elif|else|endif|diag|notice|warning|alert)/, [BraceFree]);
 export const If = keywordToken('If', /if/, [BraceFree]);
 export const Unless = keywordToken('Unless', /unless/, [BraceFree]);
-export const Or = keywordToken('Or', /or|\|\|/, [BraceFree]);
+export const Or = keywordToken('Or', /[oO][rR]|\|\|/, [BraceFree]);
 export const OpenBrace = keywordToken('OpenBrace', /!*\{/, [Word]);
 export const CloseBrace = keywordToken('CloseBrace', /\}/, [Word]);
 /** A word whose quote never closes: HAProxy rejects the line; the token runs to the end of the line. */

@@ -202,7 +202,14 @@ describe('parser: line endings and recovery', () => {
     const file = parseConfig('\uFEFFglobal\r\n\tdaemon\rfrontend f\n');
     assert.deepEqual(file.sections.map((s) => s.type), ['global', 'frontend']);
     assert.equal(file.sections[0].directives[0].keyword.value, 'daemon');
-    assert.equal(file.syntaxErrors.length, 0);
+    // HAProxy 2.6 rejects both: it keeps the BOM in the first keyword and ends lines only at LF.
+    assert.deepEqual(
+      file.syntaxErrors.map((e) => [e.range.start.line, e.range.start.column, /byte order mark|lone carriage return/i.test(e.message)]),
+      [
+        [0, 0, true],
+        [1, 7, true],
+      ],
+    );
   });
 
   it('one broken line in the middle leaves every section after it', () => {
@@ -216,5 +223,12 @@ describe('parser: line endings and recovery', () => {
     const junk = Array.from({ length: 2000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
     const file = parseConfig(junk);
     assert.ok(Array.isArray(file.syntaxErrors));
+  });
+});
+
+describe('parser: case of condition operators', () => {
+  it('reads `OR` like `or`, as HAProxy compares it without case', () => {
+    const file = parseConfig('frontend f\n  use_backend b if a OR b\n');
+    assert.equal(file.sections[0].directives[0].condition?.groups.length, 2);
   });
 });
