@@ -16,6 +16,7 @@ import type {
 import { tokenize } from './lexer';
 import { parseLineTokens } from './parser';
 import { spanRanges, subRange, tokenRange } from './positions';
+import { rawTextProblems } from './raw-text-checks';
 import { parseSampleExpression } from './sample-expression';
 import { CONDITIONAL_KEYWORDS, NAMED_SECTIONS, SECTION_KEYWORDS } from './section-keywords';
 import { CloseBrace, If, Newline, OpenBrace, Unless, UnterminatedWord } from './tokens';
@@ -41,6 +42,7 @@ export function parseConfig(text: string): ConfigFile {
       end: { line: (error.line ?? 1) - 1, column: (error.column ?? 1) - 1 + error.length, offset: error.offset + error.length },
     });
   }
+  for (const problem of rawTextProblems(text)) builder.problem(problem.message, problem.range);
   for (const line of splitLines(lexed.tokens, lexed.groups.comments ?? [])) builder.addLine(line);
   return builder.finish();
 }
