@@ -47,6 +47,19 @@ function applyServerState(be: CompiledProxy, s: ServerDef, state: ServerState['s
   if (before !== after) be.balancer?.stateChanged(s, after);
 }
 
+/** Servers with `track [backend/]server` take the state of the server they track. */
+function followTrackedServers(proxies: CompiledProxy[], byName: Map<string, CompiledProxy>): void {
+  for (const be of proxies) {
+    for (const s of be.servers) {
+      if (!s.trackRef) continue;
+      const [bName, sName] = s.trackRef.includes('/') ? s.trackRef.split('/') : [be.name, s.trackRef];
+      const tracked = byName.get(bName)?.servers.find((x) => x.name === sName);
+      if (!tracked || tracked.running === s.running) continue;
+      applyServerState(be, s, tracked.running ? 'up' : 'down');
+    }
+  }
+}
+
 function readUserlists(file: ConfigFile): SimEnvironment['userlists'] {
   const lists: SimEnvironment['userlists'] = new Map();
   for (const section of file.sections) {
@@ -101,6 +114,7 @@ function buildState(loaded: ConfigFile, options: SimOptions): SimulatorState {
     const s = be?.servers.find((x) => x.name === st.server);
     if (be && s) applyServerState(be, s, st.state);
   }
+  followTrackedServers(proxies, byName);
   const env: SimEnvironment = {
     tables,
     readFile: (path) => compile.files.read(path),

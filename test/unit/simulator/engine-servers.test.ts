@@ -312,3 +312,24 @@ backend other
     assert.equal(other.backend, 'other');
   });
 });
+
+describe('simulator tracked servers', () => {
+  it('a server with track follows the state of the server it tracks', () => {
+    const cfg = `${HTTP_DEFAULTS}
+frontend fe
+  bind 127.0.0.1:8080
+  use_backend mirror if { path /m }
+  default_backend web
+backend web
+  server w1 127.0.0.1:1 check
+  server w2 127.0.0.1:2 check
+backend mirror
+  server m1 127.0.0.1:1 track web/w1
+  server m2 127.0.0.1:2 track web/w2
+`;
+    const results = routeAll(cfg, [get('http://127.0.0.1:8080/m'), get('http://127.0.0.1:8080/m')], {
+      serverStates: [{ backend: 'web', server: 'w1', state: 'down' }],
+    });
+    assert.deepEqual(serverSequence(results), ['m2', 'm2']);
+  });
+});
