@@ -1,4 +1,4 @@
-import { parseIp, type IpAddress } from './ip';
+import { parseIp, parseIpv4, type IpAddress } from './ip';
 import type { SimRequest } from './types';
 
 /** The HTTP request as HAProxy holds it while rules run (rewrites change it in place). */
@@ -37,7 +37,9 @@ const MAX_URL_LENGTH = 16 * 1024;
 export type RequestParse = { ok: true; request: ParsedRequest } | { ok: false; error: string };
 
 function parseSrc(text: string | undefined): { ip: IpAddress; text: string; port: number } | string {
-  const raw = (text ?? '127.0.0.1').trim();
+  const raw = text === undefined ? '127.0.0.1' : text.trim();
+  const v4 = parseIpv4(raw);
+  if (v4 !== undefined) return { ip: { family: 4, value: v4 }, text: raw, port: 40000 };
   let addr = raw;
   let port = 40000;
   const v4port = /^(\d+\.\d+\.\d+\.\d+):(\d+)$/.exec(raw);
