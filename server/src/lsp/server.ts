@@ -5,6 +5,7 @@ import type { ConfigSet } from '../navigation/config-set';
 import { WorkspaceConfigs, toPath } from '../navigation/workspace-configs';
 import { SampleRequestsNotification, SimulateRequest, WorkspaceTrustNotification, type SimulateParams, type SimulateResponse, type WorkspaceTrustParams } from '../protocol';
 import { codeActions } from './code-actions';
+import { COMPLETION_TRIGGERS, CompletionProvider, completionEnvironment } from './completion';
 import { definitionLocations } from './definition';
 import { DiagnosticsPublisher } from './diagnostics';
 import { RoutingLensProvider } from './code-lens';
@@ -13,11 +14,13 @@ import { foldingRanges } from './folding';
 import { formatOptions, formattingEdits, type FormatSettings } from './formatting';
 import { HaproxyChecker, type CheckedFile } from './haproxy-check';
 import { highlights } from './highlights';
+import { hoverFor } from './hover';
 import { linksOf } from './links';
 import { referenceLocations } from './references';
 import { prepareRenameRange, renameEdits } from './rename';
 import { simulateDocument } from './simulate';
 import { semanticTokens, semanticTokensLegend } from './semantic-tokens';
+import { SIGNATURE_TRIGGERS, SignatureHelpProvider } from './signature-help';
 import { documentSymbols } from './symbols';
 import { workspaceSymbolList } from './workspace-symbols';
 
@@ -44,6 +47,8 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let canRefreshLenses = false;
   const routingLenses = new RoutingLensProvider();
+  const completion = new CompletionProvider();
+  const signatureHelp = new SignatureHelpProvider();
 
   const safe = <P, R>(name: string, fallback: R, handler: (params: P) => R) => (params: P): R => {
     try {
@@ -76,6 +81,8 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
     canRefreshLenses = Boolean(params.capabilities.workspace?.codeLens?.refreshSupport);
+    completion.configure(params.capabilities);
+    signatureHelp.configure(params.capabilities);
     const initial = params.initializationOptions as ServerSettings | undefined;
     if (initial) store.setOptions({ version: initial.version, rules: initial.rules });
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -99,6 +106,9 @@ export function startServer(connection: Connection): void {
         semanticTokensProvider: { legend: semanticTokensLegend, full: true },
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
+        signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS },
       },
       serverInfo: { name: 'haproxy-language-server' },
     };
@@ -179,6 +189,21 @@ export function startServer(connection: Connection): void {
   connection.onDocumentRangeFormatting(safe('rangeFormatting', [], (params) => {
     const document = documents.get(params.textDocument.uri);
     return document ? formattingEdits(document.getText(), formatting, params.range) : [];
+  }));
+  connection.onHover(safe('hover', null, (params) => {
+    const document = documentFor(params.textDocument.uri);
+    return document ? hoverFor(document, params) : null;
+  }));
+  connection.onCompletion(safe('completion', null, (params) => {
+    const uri = params.textDocument.uri;
+    const document = documentFor(uri);
+    const others = () => configs.setFor(uri).members.filter((member) => member.uri !== uri).map((member) => member.model);
+    return document ? completion.complete(document, params, completionEnvironment(uri, others)) : null;
+  }));
+  connection.onCompletionResolve((item) => safe('completionResolve', item, (unresolved: typeof item) => completion.resolve(unresolved, documentFor))(item));
+  connection.onSignatureHelp(safe('signatureHelp', null, (params) => {
+    const document = documentFor(params.textDocument.uri);
+    return document ? signatureHelp.help(document, params) : null;
   }));
   connection.onCodeAction(safe('codeAction', [], (params) => {
     const document = documentFor(params.textDocument.uri);
