@@ -4,7 +4,7 @@ import { compileExpressionText } from '../expression';
 import { deleteHeader, headerValues, setHeader, uriPath, uriPathQuery, withPath, withQuery } from '../http-message';
 import { compileRegex } from '../acl/pattern-match';
 import { compileLogFormat } from '../log-format';
-import { sampleToString } from '../sample';
+import { sampleToInt, sampleToIp, sampleToString } from '../sample';
 import { CONTINUE, type ActionFn, type ActionResult } from './action-types';
 import { compileCounterAction, compileTrack } from './tracking';
 
@@ -167,10 +167,15 @@ export function compileHttpAction(words: string[], proxyName: string, env: Compi
       return (ctx) => {
         const v = expr.one(ctx);
         if (!v) return CONTINUE;
-        if (name === 'set-src' && v.type === 'ip') ctx.src = v.value;
-        else if (name === 'set-dst' && v.type === 'ip') ctx.dst = v.value;
-        else if (name === 'set-dst-port' && v.type === 'int') ctx.dstPort = v.value;
-        else if (name === 'set-src-port' && v.type === 'int') ctx.srcPort = v.value;
+        if (name === 'set-src' || name === 'set-dst') {
+          const ip = sampleToIp(v);
+          if (ip && name === 'set-src') ctx.src = ip;
+          else if (ip) ctx.dst = ip;
+        } else {
+          const port = sampleToInt(v);
+          if (port !== undefined && name === 'set-dst-port') ctx.dstPort = port;
+          else if (port !== undefined) ctx.srcPort = port;
+        }
         return CONTINUE;
       };
     }
