@@ -129,6 +129,7 @@ export function routeBackend(be: CompiledProxy, fe: CompiledProxy, ctx: StreamCo
   if (!ignore) assigned ??= byStickMatch(be, ctx, force);
   const balancer = be.balancer;
   if (!assigned && balancer) {
+    if (be.balance.algorithm === 'rdp-cookie') ctx.unsupported.add('balance rdp-cookie (the RDP cookie is in the TCP payload; round-robin fallback shown)');
     const pick = balancer.pick({
       src: ctx.src,
       uri: ctx.http.uri,
