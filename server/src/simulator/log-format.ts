@@ -66,7 +66,7 @@ export function compileLogFormat(text: string, env: CompileEnv): (ctx: StreamCon
       flush();
       parts.push((ctx) => {
         const v = expr.one(ctx);
-        return v ? sampleToString(v) : '-';
+        return v ? sampleToString(v) : '';
       });
       i = k;
       continue;

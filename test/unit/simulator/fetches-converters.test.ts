@@ -127,3 +127,14 @@ describe('simulator converters', () => {
     assert.equal(value('path,concat(<,txn.none,>)', req), '</Shop/Cart/item.html>');
   });
 });
+
+describe('simulator field and word with counts', () => {
+  it('keep the original delimiters between the parts they return', () => {
+    assert.equal(value('str(a.b-c.d),field(2,.-,2)'), 'b-c');
+    assert.equal(value('str(a.b-c.d),field(-2,.-,0)'), 'a.b-c');
+    assert.equal(value('str(a..b),field(2,.)'), '');
+    assert.equal(value('str(a..b),word(2,.)'), 'b');
+    assert.equal(value('str(/x//y/z),word(2,/,0)'), 'y/z');
+    assert.equal(value('str(a.b),field(5,.)'), undefined);
+  });
+});

@@ -4,34 +4,40 @@ import { registerConverters, simple, type ConverterDef } from './registry';
 
 const s = (x: Sample): string => sampleToString(x);
 
-function pickParts(parts: string[], index: number, count: number | undefined, joiner: string): string | undefined {
-  if (index === 0) return undefined;
-  const n = count ?? 1;
-  let start: number;
-  let end: number;
-  if (index > 0) {
-    start = index - 1;
-    end = n === 0 ? parts.length : start + n;
-  } else {
-    end = parts.length + index + 1;
-    start = n === 0 ? 0 : end - n;
+/** Spans [start, end) of the parts of `text` cut at any of `delims`; `skipEmpty` merges runs of delimiters (word). */
+function spans(text: string, delims: string, skipEmpty: boolean): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || delims.includes(text[i])) {
+      if (!skipEmpty || i > start) out.push([start, i]);
+      start = i + 1;
+    }
   }
-  if (start < 0) start = 0;
-  if (start >= parts.length || end <= 0) return undefined;
-  return parts.slice(start, Math.min(end, parts.length)).join(joiner);
+  return out;
 }
 
-function splitAny(text: string, delims: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (const c of text) {
-    if (delims.includes(c)) {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
+/**
+ * The `index`-th part (from 1, or from the end when negative) and `count` parts from there (0: all
+ * the rest), returned as the original substring so that the delimiters between parts are kept.
+ */
+function pickParts(text: string, delims: string, index: number, count: number | undefined, skipEmpty: boolean): string | undefined {
+  if (!Number.isInteger(index) || index === 0) return undefined;
+  const parts = spans(text, delims, skipEmpty);
+  const n = count ?? 1;
+  let first: number;
+  let last: number;
+  if (index > 0) {
+    first = index - 1;
+    last = n === 0 ? parts.length - 1 : first + n - 1;
+  } else {
+    last = parts.length + index;
+    first = n === 0 ? 0 : last - n + 1;
   }
-  out.push(cur);
-  return out;
+  first = Math.max(first, 0);
+  last = Math.min(last, parts.length - 1);
+  if (first >= parts.length || last < 0 || first > last) return undefined;
+  return text.slice(parts[first][0], parts[last][1]);
 }
 
 function expandSubst(subst: string, m: RegExpExecArray | string[]): string {
@@ -93,11 +99,11 @@ registerConverters([
   simple('upper', (x) => str(s(x).toUpperCase())),
   simple('length', (x) => int(new TextEncoder().encode(s(x)).length)),
   simple('field', (x, [idx = '1', delim = '', count]) =>
-    mapOpt(pickParts(splitAny(s(x), delim), Number(idx), count === undefined ? undefined : Number(count), delim[0] ?? ''))),
-  simple('word', (x, [idx = '1', delim = '', count]) => {
-    const words = splitAny(s(x), delim).filter((w) => w !== '');
-    return mapOpt(pickParts(words, Number(idx), count === undefined ? undefined : Number(count), delim[0] ?? ''));
-  }),
+    mapOpt(pickParts(s(x), delim, Number(idx), count === undefined ? undefined : Number(count), false)),
+  ),
+  simple('word', (x, [idx = '1', delim = '', count]) =>
+    mapOpt(pickParts(s(x), delim, Number(idx), count === undefined ? undefined : Number(count), true)),
+  ),
   simple('bytes', (x, [offset = '0', len]) => {
     const text = s(x);
     const o = Number(offset);
