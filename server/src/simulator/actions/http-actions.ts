@@ -50,7 +50,6 @@ export function compileRedirect(words: string[], env: CompileEnv): ActionFn | st
       }
       if (appendSlash && !location.endsWith('/')) location += '/';
     }
-    if (type === 'location' && !value) return { kind: 'continue', note: 'empty location, rule ignored' };
     return { kind: 'respond', status: code, location, setCookie, what: `redirect ${type}` };
   };
 }
