@@ -5,7 +5,9 @@ import {
   DidOpenTextDocumentNotification,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   MarkupKind,
+  MessageType,
   PublishDiagnosticsNotification,
   StreamMessageReader,
   StreamMessageWriter,
@@ -24,6 +26,8 @@ export interface LspProcess {
   /** Milliseconds from spawning the process to the initialize result. */
   startupMs: number;
   stderr(): string;
+  /** Error and warning messages the server logged through `window/logMessage`. */
+  logged(): string[];
   open(uri: string, text: string, version?: number): Promise<void>;
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void>;
   /** Resolves with the first diagnostics for `uri` published with `version` (or a later one). */
@@ -50,6 +54,10 @@ export async function startLspProcess(serverScript: string, initializationOption
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  const logged: string[] = [];
+  connection.onNotification(LogMessageNotification.type, (params) => {
+    if (params.type === MessageType.Error || params.type === MessageType.Warning) logged.push(params.message);
+  });
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
     for (const waiter of [...waiters]) {
       if (waiter.uri === params.uri && (params.version ?? Number.MAX_SAFE_INTEGER) >= waiter.version) {
@@ -79,6 +87,7 @@ export async function startLspProcess(serverScript: string, initializationOption
     capabilities: result.capabilities,
     startupMs,
     stderr: () => stderr,
+    logged: () => [...logged],
     open: (uri, text, version = 1) => connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'haproxy', version, text } }),
     change: (uri, version, contentChanges) => connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges }),
     diagnosticsAtLeast: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),

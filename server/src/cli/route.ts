@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseConfig } from '../syntax/parse-config';
+import { followRedirects } from '../simulator/follow-redirects';
+import { parseRequest } from '../simulator/request';
 import { createSimulator, type ServerState, type SimRequest, type SimResult } from '../simulator/simulate';
 import { formatRouteTable } from './route-table';
 
@@ -9,25 +11,27 @@ export interface RouteIo {
   stderr(text: string): void;
 }
 
-export const ROUTE_USAGE = `Usage: haproxy-route CONFIG REQUESTS [--down BACKEND/SERVER]... [--format json|table]
+export const ROUTE_USAGE = `Usage: haproxy-route CONFIG REQUESTS [--down BACKEND/SERVER]... [--format json|table] [--follow]
        haproxy-route --check ROUTES.json CONFIG [--down BACKEND/SERVER]...
 
 Tells where HAProxy sends each request of REQUESTS (JSON lines, one request a line:
 {"method":"GET","url":"https://127.0.0.1:8443/x?a=1","headers":{"Host":"a.example"},"src":"203.0.113.7"}).
   --format   json (default): one result line per request; table: one row per request and a distribution summary
   --down     take a server out of rotation (as if its health check failed); repeatable
+  --follow   follow the redirects HAProxy answers (at most 10), reporting a redirect loop instead of following it
   --check    compare with the expectations of ROUTES.json; exit 1 listing every mismatch
 Exit status: 0 success, 1 mismatches (--check), 2 bad arguments, unreadable files or a malformed request line.`;
 
 interface RouteArgs {
   format: 'json' | 'table';
+  follow: boolean;
   down: ServerState[];
   check?: string;
   files: string[];
 }
 
 function parseArgs(argv: string[]): RouteArgs | string {
-  const args: RouteArgs = { format: 'json', down: [], files: [] };
+  const args: RouteArgs = { format: 'json', follow: false, down: [], files: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -46,6 +50,8 @@ function parseArgs(argv: string[]): RouteArgs | string {
       const v = value();
       if (!v) return '--check expects a ROUTES.json file';
       args.check = v;
+    } else if (flag === '--follow') {
+      args.follow = true;
     } else if (flag === '--help' || flag === '-h') return 'help';
     else if (arg.startsWith('-') && arg !== '-') return `unknown option '${arg}'`;
     else args.files.push(arg);
@@ -98,6 +104,8 @@ export function parseRequestLines(text: string, fileName: string): SimRequest[] 
       return `${fileName}:${i + 1}: not valid JSON (${(err as Error).message})`;
     }
     if (!isRequest(value)) return `${fileName}:${i + 1}: a request needs "method" and "url" strings (tcp:// urls need no method)`;
+    const checked = parseRequest(value);
+    if (!checked.ok) return `${fileName}:${i + 1}: ${checked.error}`;
     out.push(value);
   }
   return out;
@@ -209,8 +217,27 @@ export function runRoute(argv: string[], io: RouteIo): number {
     io.stderr(`haproxy-route: ${sim}\n`);
     return 2;
   }
+  if (args.follow) return printFollowed(requests, sim, args.format, io);
   const results = requests.map((r) => sim.route(r));
   if (args.format === 'table') io.stdout(formatRouteTable(requests, results));
   else for (const r of results) io.stdout(`${JSON.stringify(r)}\n`);
+  return 0;
+}
+
+/** `--follow`: the last answer of each request's redirect chain, with the URLs visited and any loop. */
+function printFollowed(requests: SimRequest[], sim: { route(r: SimRequest): SimResult }, format: RouteArgs['format'], io: RouteIo): number {
+  const chains = requests.map((r) => followRedirects(sim, r));
+  if (format === 'table') {
+    io.stdout(formatRouteTable(requests, chains.map((c) => c.results.at(-1)!)));
+    chains.forEach((c, i) => {
+      if (c.loop) io.stdout(`request ${i + 1} (${requests[i].method} ${requests[i].url}): redirect loop: ${c.loop}\n`);
+      else if (c.tooMany) io.stdout(`request ${i + 1} (${requests[i].method} ${requests[i].url}): ${c.tooMany}\n`);
+    });
+    return 0;
+  }
+  for (const c of chains) {
+    const extra = { redirects: c.urls.slice(1), ...(c.loop ? { redirectLoop: c.loop } : {}), ...(c.tooMany ? { tooManyRedirects: c.tooMany } : {}) };
+    io.stdout(`${JSON.stringify({ ...c.results.at(-1)!, ...extra })}\n`);
+  }
   return 0;
 }
