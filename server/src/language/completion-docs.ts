@@ -1,5 +1,5 @@
 import { getKeyword } from '../model/catalog';
-import type { CompletionEntry, CompletionRef } from './completion-items';
+import type { CompletionRef } from './completion-items';
 import { keywordMarkdown } from './keyword-docs';
 import type { LanguageDocument } from './line-structure';
 import { proxyMarkdown } from './symbol-docs';
@@ -15,13 +15,4 @@ export function documentationFor(doc: LanguageDocument, ref: CompletionRef): str
   }
   const entry = getKeyword(ref.keywordKind, ref.name);
   return entry ? keywordMarkdown(entry, doc.haproxyVersion, { noTitle: true, ...(ref.ruleSet ? { ruleSet: ref.ruleSet } : {}) }) : undefined;
-}
-
-/** Fills in the documentation of every item (for tests and clients that cannot resolve items lazily). */
-export function withDocumentation(doc: LanguageDocument, items: readonly CompletionEntry[]): CompletionEntry[] {
-  return items.map((item) => {
-    if (item.documentation !== undefined || !item.ref) return item;
-    const documentation = documentationFor(doc, item.ref);
-    return documentation ? { ...item, documentation } : item;
-  });
 }

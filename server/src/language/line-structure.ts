@@ -69,11 +69,6 @@ export function lineStructure(doc: LanguageDocument, lineNumber: number): LineSt
   return structure;
 }
 
-/** The keyword a line starts with, when the catalog knows it (in any version). */
-export function lineKeyword(structure: LineStructure): KeywordEntry | undefined {
-  return structure.resolved?.keyword;
-}
-
 /** Where the bind or server options of the line start, for lines that take them. */
 export function optionsOf(structure: LineStructure): LineOptions | undefined {
   const keyword = structure.resolved?.keyword;
