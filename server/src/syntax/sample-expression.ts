@@ -46,6 +46,9 @@ export function parseSampleText(text: string, base: Range): SampleExpression {
   return { kind: 'sample', text, fetch, converters, range: subRange(base, 0, text.length), errors };
 }
 
+/** Characters a backslash escapes inside sample arguments; before any other character the backslash stays (`\\1`, `\\.`). */
+const ARG_ESCAPABLE = new Set(['\\', "'", '"', ',', ')']);
+
 /** Reads comma-separated arguments from `start` up to the matching ')'; returns the index of ')' or -1. */
 function readArguments(text: string, start: number, base: Range, args: SampleArg[]): number {
   let depth = 0;
@@ -61,12 +64,12 @@ function readArguments(text: string, start: number, base: Range, args: SampleArg
     const c = text[i];
     if (quote) {
       if (c === quote) quote = undefined;
-      else if (c === '\\' && quote === '"' && i + 1 < text.length) value += text[++i];
+      else if (c === '\\' && quote === '"' && i + 1 < text.length && ARG_ESCAPABLE.has(text[i + 1])) value += text[++i];
       else value += c;
     } else if (c === '"' || c === "'") {
       quote = c;
     } else if (c === '\\' && i + 1 < text.length) {
-      value += text[++i];
+      value += ARG_ESCAPABLE.has(text[i + 1]) ? text[++i] : c;
     } else if (c === '(') {
       depth++;
       value += c;

@@ -232,3 +232,13 @@ describe('parser: case of condition operators', () => {
     assert.equal(file.sections[0].directives[0].condition?.groups.length, 2);
   });
 });
+
+describe('parser: backslashes in sample arguments', () => {
+  it('keeps a backslash before ordinary characters (regex escapes, back-references) and unescapes quotes', () => {
+    const d = directive('frontend f\n  x regsub(\\.,_,g),regsub(^(a+)$,\\1) str(a\\,b)\n');
+    const expr = parseSampleExpression(d.args[0]);
+    assert.deepEqual(expr.fetch.args.map((a) => a.value), ['\\.', '_', 'g']);
+    assert.deepEqual(expr.converters[0].args.map((a) => a.value), ['^(a+)$', '\\1']);
+    assert.deepEqual(parseSampleExpression(d.args[1]).fetch.args.map((a) => a.value), ['a,b']);
+  });
+});
