@@ -2,6 +2,7 @@ import {
   argumentShapes,
   argumentValues,
   isValueIn,
+  matchShape,
   optionKeywords,
   scanOptions,
   STICK_TABLE_DATA_TYPES,
@@ -44,7 +45,8 @@ function placeholderOffer(c: Cursor, owner: KeywordEntry, element: Extract<Expec
     if (owner.name === 'stick-table' && element.name === 'type') return { items: valueItems(STICK_TABLE_TYPES, c.version, 'stick-table key type') };
     if (owner.name === 'stick-table' && element.name === 'data_type') return { items: valueItems(STICK_TABLE_DATA_TYPES, c.version, 'stored data type') };
     if (element.name === 'backend') return { items: backendItems(c) };
-    if (element.name === 'userlist') return { items: namesOfKind(c, 'userlist') };
+    // A realm is free text, but naming it after the userlist that guards the page is the usual choice.
+    if (element.name === 'userlist' || element.name === 'realm') return { items: namesOfKind(c, 'userlist') };
   }
   return undefined;
 }
@@ -83,9 +85,9 @@ export function argumentOffer(c: Cursor, owner: KeywordEntry, args: readonly str
     if (element.kind === 'placeholder' && element.values) add(element.values.map((v, i) => plainItem(v, 'value', `0${String(i).padStart(3, '0')}`, { detail: `<${element.name}>` })));
     if (element.kind === 'literal' && !CONDITION_WORDS.includes(element.text)) add([plainItem(element.text, 'keyword', `1${element.text}`, { detail: owner.name })]);
   }
-  if (conditional || expected.some((e) => e.kind === 'condition' || (e.kind === 'literal' && CONDITION_WORDS.includes(e.text)))) {
-    if (args.length > 0 || !expected.some((e) => e.kind === 'placeholder' || e.kind === 'pattern')) add(conditionStarters());
-  }
+  const conditionNext = expected.some((e) => e.kind === 'condition' || (e.kind === 'literal' && CONDITION_WORDS.includes(e.text)));
+  // Rule actions do not write the condition in their syntax: it may come once their arguments are complete.
+  if (conditionNext || (conditional && (shapes.length === 0 || shapes.some((s) => matchShape(s.args, args).complete)))) add(conditionStarters());
   return { items };
 }
 

@@ -80,7 +80,7 @@ function conditionHover(s: LineStructure, index: number, column: number): HoverR
     const end = part.close ?? s.words.length;
     if (index <= part.open || index > end || part.criterion === undefined) continue;
     if (index === part.criterion) return sampleHover(s, s.words[index], column, true);
-    if (index < end) return aclTailHover(s, part.criterion, end, index);
+    if (index < end) return aclTailHover(s, part.criterion, end, index) ?? symbolHover(s, s.words[index], column);
   }
   return undefined;
 }
@@ -124,7 +124,7 @@ function directiveHover(s: LineStructure, index: number, column: number): HoverR
   if (keywordName === 'acl') {
     const criterion = s.prefix + 2;
     if (index === criterion) return sampleHover(s, word, column, true);
-    if (index > criterion) return aclTailHover(s, criterion, s.conditionAt, index);
+    if (index > criterion) return aclTailHover(s, criterion, s.conditionAt, index) ?? symbolHover(s, word, column);
   }
   const options = optionsOf(s);
   if (options && index >= options.start) {

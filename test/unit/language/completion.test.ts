@@ -215,6 +215,8 @@ describe('completion', () => {
     it('offers the words of an action, then if/unless', () => {
       const deny = complete(inFrontend('    http-request deny <|>\n'));
       assertHas(deny, ['deny_status', 'content-type', 'hdr', 'if', 'unless'], 'after deny');
+      assertLacks(complete(inFrontend('    http-request set-header X-A <|>\n')), ['if', 'unless'], 'a required argument first');
+      assertHas(complete(inFrontend('    http-request set-header X-A yes <|>\n')), ['if', 'unless'], 'arguments complete');
     });
   });
 
@@ -290,9 +292,10 @@ describe('completion', () => {
       assertLacks(complete('backend b\n    use-server s if <|>\n'), ['is_api'], 'ACLs of another proxy');
     });
 
-    it('offers userlists inside http_auth() and defaults after from', () => {
+    it('offers userlists inside http_auth() and after auth realm, and defaults after from', () => {
       const result = complete(inFrontend('    http-request auth if !{ http_auth(<|>) }\n'));
       assert.deepEqual(labels(result), ['admins']);
+      assert.deepEqual(labels(complete(inFrontend('    http-request auth realm <|>\n'))), ['admins']);
       assert.deepEqual(labels(complete('defaults base\n    mode http\nbackend b from <|>\n')), ['base']);
     });
   });
