@@ -13,14 +13,14 @@ import type {
   SyntaxProblem,
   Word,
 } from './ast';
-import { tokenize } from './lexer';
+import { tokenizeForParser } from './lexer';
 import { parseLineTokens } from './parser';
 import { spanRanges, subRange, tokenRange } from './positions';
 import { rawTextProblems } from './raw-text-checks';
 import { parseSampleExpression } from './sample-expression';
 import { CONDITIONAL_KEYWORDS, NAMED_SECTIONS, SECTION_KEYWORDS } from './section-keywords';
 import { CloseBrace, If, Newline, OpenBrace, Unless, UnterminatedWord } from './tokens';
-import { wordFromToken } from './word';
+import { isPlainText, wordFromToken } from './word';
 
 /** One physical line of the file: its word tokens and its comment. */
 interface SourceLine {
@@ -34,7 +34,7 @@ interface SourceLine {
  * `syntaxErrors`, and each line is parsed on its own so one broken line leaves the rest intact.
  */
 export function parseConfig(text: string): ConfigFile {
-  const lexed = tokenize(text);
+  const lexed = tokenizeForParser(text);
   const builder = new TreeBuilder(text);
   for (const error of lexed.errors) {
     builder.problem(`Unexpected character '${text.slice(error.offset, error.offset + error.length)}'`, {
@@ -295,6 +295,9 @@ class TreeBuilder {
   }
 
   private word(token: IToken): Word {
+    // Most words are plain: build them directly, sparing the decoder's intermediate objects (GC dominates here).
+    const raw = token.image;
+    if (isPlainText(raw)) return { kind: 'word', raw, value: raw, range: tokenRange(token), quoted: false, envVars: [] };
     const { word, problems } = wordFromToken(token);
     for (const p of problems) this.problem(p.message, subRange(word.range, p.start, p.end));
     return word;
@@ -312,7 +315,7 @@ class TreeBuilder {
       this.problem("'.if' block is not closed by '.endif'", block.branches[0].keyword.range);
     }
     const text = file.text;
-    file.lineCount = text.length === 0 ? 0 : text.split(/\r\n|\r|\n/).length - (file.endsWithNewline ? 1 : 0);
+    file.lineCount = text.length === 0 ? 0 : countLineBreaks(text) + 1 - (file.endsWithNewline ? 1 : 0);
     if (text.length > 0 && !file.endsWithNewline) {
       const lastLine = file.lineCount - 1;
       const lastLineStart = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
@@ -325,6 +328,20 @@ class TreeBuilder {
     file.syntaxErrors.sort((a: SyntaxProblem, b: SyntaxProblem) => a.range.start.offset - b.range.start.offset);
     return file;
   }
+}
+
+/** Line breaks as the lexer counts them (CRLF, CR, LF), without splitting the text into strings. */
+function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) count++;
+    else if (c === 13) {
+      count++;
+      if (text.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return count;
 }
 
 function firstUnclosedQuote(raw: string): number {

@@ -27,6 +27,9 @@ export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, lin
 export const Blank = createToken({ name: 'Blank', pattern: /[ \t\v\f]+/, group: 'blanks' });
 export const ByteOrderMark = createToken({ name: 'ByteOrderMark', pattern: /\uFEFF/, group: 'blanks' });
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: 'comments' });
+/** Blanks and byte order marks dropped as they are read: the parser needs neither, and skipping them is faster. */
+export const SkippedBlank = createToken({ name: 'SkippedBlank', pattern: /[ \t\v\f]+/, group: Lexer.SKIPPED });
+export const SkippedByteOrderMark = createToken({ name: 'SkippedByteOrderMark', pattern: /\uFEFF/, group: Lexer.SKIPPED });
 
 /** Any word: the category every argument position accepts. */
 export const Word = createToken({ name: 'Word', pattern: Lexer.NA });
@@ -75,3 +78,6 @@ export const allTokens: TokenType[] = [
   Word,
   BraceFree,
 ];
+
+/** The same tokens with blanks and byte order marks skipped: what parseConfig reads. */
+export const parserInputTokens: TokenType[] = allTokens.map((token) => (token === Blank ? SkippedBlank : token === ByteOrderMark ? SkippedByteOrderMark : token));

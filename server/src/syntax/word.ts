@@ -72,6 +72,11 @@ export function decodeWord(raw: string): DecodedWord {
   return { value, quoted, envVars, problems };
 }
 
+/** True when a word has no quote, escape or `$`: its value is its text and decoding can be skipped. */
+export function isPlainText(raw: string): boolean {
+  return !SPECIAL_CHARS.test(raw);
+}
+
 /** Builds the AST word of a word token. */
 export function wordFromToken(token: IToken): { word: Word; problems: DecodedWord['problems'] } {
   const range = tokenRange(token);
