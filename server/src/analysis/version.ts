@@ -1,17 +1,11 @@
-/** HAProxy versions the tooling knows, oldest first. */
-export const SUPPORTED_VERSIONS = ['2.4', '2.5', '2.6', '2.7', '2.8', '2.9', '3.0', '3.1', '3.2', '3.3', '3.4'] as const;
-export type HaproxyVersion = (typeof SUPPORTED_VERSIONS)[number];
-export const DEFAULT_VERSION: HaproxyVersion = '3.4';
+import { HAPROXY_VERSIONS, NEWEST_VERSION, compareHaproxyVersions, isHaproxyVersion, type HaproxyVersion } from '../model/catalog/versions';
 
-/** True when `value` names a supported version. */
-export function isSupportedVersion(value: string): value is HaproxyVersion {
-  return (SUPPORTED_VERSIONS as readonly string[]).includes(value);
-}
-
-/** Orders versions: negative when a < b. */
-export function compareVersions(a: HaproxyVersion, b: HaproxyVersion): number {
-  return SUPPORTED_VERSIONS.indexOf(a) - SUPPORTED_VERSIONS.indexOf(b);
-}
+export type { HaproxyVersion };
+/** HAProxy versions the tooling knows, oldest first (the catalog's list). */
+export const SUPPORTED_VERSIONS = HAPROXY_VERSIONS;
+export const DEFAULT_VERSION: HaproxyVersion = NEWEST_VERSION;
+export const isSupportedVersion = isHaproxyVersion;
+export const compareVersions = compareHaproxyVersions;
 
 const VERSION_COMMENT = /^\s*#\s*haproxy-version\s*:\s*(\d+\.\d+)\b/;
 
