@@ -16,11 +16,11 @@ import { startServerProcess, type ServerSession } from '../support/lsp-client';
 
 const senex = readFileSync(join(repoRoot, 'examples/senex/haproxy.cfg'), 'utf8');
 
-/** The Senex example with `insert` added as a new line after the first line containing `after`. */
+/** The Senex example with `insert` added as a new line after the line that reads exactly `after`. */
 function withLine(after: string, insert: string): string {
-  const at = senex.indexOf(after);
-  assert.ok(at >= 0, `the Senex example contains ${JSON.stringify(after)}`);
-  const end = senex.indexOf('\n', at) + 1;
+  const at = senex.indexOf(`\n${after}\n`);
+  assert.ok(at >= 0, `the Senex example has a line ${JSON.stringify(after)}`);
+  const end = at + after.length + 2;
   return `${senex.slice(0, end)}${insert}\n${senex.slice(end)}`;
 }
 
@@ -72,7 +72,7 @@ describe('hover and completion over a real language server connection (Senex exa
 
   it('completes the keywords of a backend, as plain text for a client without snippets, documented on resolve', async () => {
     const text = withLine('backend be_static', '    ');
-    const items = await completionAt(text, 'backend be_static\n    ', 'backend be_static\n    '.length);
+    const items = await completionAt(text, '\nbackend be_static\n    \n', '\nbackend be_static\n    '.length);
     const labels = items.map((i) => i.label);
     for (const label of ['server', 'balance', 'option', 'http-request', 'timeout server']) assert.ok(labels.includes(label), `${label} offered`);
     assert.ok(!labels.includes('bind'), 'bind is not a backend keyword');
