@@ -1,3 +1,4 @@
+import { parseAddress } from '../../syntax/address';
 import { parseIp, type IpAddress } from '../ip';
 
 /** One listening address of a `bind` line (or of an old-style `listen NAME ADDR` header). */
@@ -17,32 +18,22 @@ export function parseBind(words: string[], line: number): { binds: BindAddress[]
   const [list = '', ...options] = words;
   const ssl = options.includes('ssl') || options.includes('quic');
   const binds: BindAddress[] = [];
-  for (let item of list.split(',')) {
-    item = item.trim();
+  for (const raw of list.split(',')) {
+    const item = raw.trim();
     if (!item) continue;
-    const family = /^([a-z0-9]+)@(.*)$/.exec(item);
-    if (family) {
-      const f = family[1];
-      if (f === 'unix' || f === 'abns' || f === 'fd' || f === 'sockpair' || f === 'uxst' || f === 'uxdg') continue;
-      item = family[2];
-    }
-    if (item.startsWith('/')) continue;
-    const m = /^(.*):(\d+)(?:-(\d+))?$/.exec(item);
-    if (!m) {
+    const parsed = parseAddress(item);
+    if ('error' in parsed || parsed.portFrom === undefined || parsed.portTo === undefined) {
+      if (!('error' in parsed) && parsed.path !== undefined) continue;
       problems.push(`cannot read bind address '${item}'`);
       continue;
     }
-    const host = m[1].replace(/^\[|\]$/g, '');
-    const portMin = Number(m[2]);
-    const portMax = m[3] ? Number(m[3]) : portMin;
+    const host = parsed.host;
     let address: IpAddress | undefined;
-    if (host !== '' && host !== '*' && host !== '0.0.0.0' && host !== '::' && host !== ':::') {
+    if (host !== '' && host !== '*' && host !== '0.0.0.0' && host !== '::') {
       address = parseIp(host);
-      if (!address) {
-        problems.push(`bind address '${host}' is a name; it is taken as any address`);
-      }
+      if (!address) problems.push(`bind address '${host}' is a name; it is taken as any address`);
     }
-    binds.push({ address, portMin, portMax, ssl, line, text: item });
+    binds.push({ address, portMin: parsed.portFrom, portMax: parsed.portTo, ssl, line, text: item });
   }
   return { binds, problems };
 }
