@@ -18,9 +18,16 @@ function lineStarts(file: ConfigFile): number[] {
   return starts;
 }
 
-/** The line break the file already uses, so inserted lines match it. */
+const lineBreakCache = new WeakMap<ConfigFile, string>();
+
+/** The line break the file already uses, so inserted lines match it (looked up once per file: fixes ask often). */
 export function lineBreakOf(file: ConfigFile): string {
-  return /\r\n/.test(file.text) ? '\r\n' : '\n';
+  let eol = lineBreakCache.get(file);
+  if (eol === undefined) {
+    eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+    lineBreakCache.set(file, eol);
+  }
+  return eol;
 }
 
 function lineStart(file: ConfigFile, line: number): Position {

@@ -184,6 +184,14 @@ export function buildModel(file: ConfigFile, options: ModelOptions = {}): Config
   }
 
   const findBackend = (name: string) => backendsByName.get(name);
+  // Rules look names up once per reference: an index keeps that linear in the size of the file.
+  const definitionIndex = new Map<string, SymbolDefinition[]>();
+  for (const definition of definitions) {
+    const key = `${definition.kind}\0${definition.name}`;
+    const list = definitionIndex.get(key);
+    if (list) list.push(definition);
+    else definitionIndex.set(key, [definition]);
+  }
   collectCrossReferences({ file, proxies, references, findBackend });
   const external = options.external;
 
@@ -197,7 +205,7 @@ export function buildModel(file: ConfigFile, options: ModelOptions = {}): Config
     findBackend: (name) => findBackend(name) ?? external?.findBackend(name),
     findProxy: (kind, name) => proxiesByKey.get(`${kind}:${name}`),
     definitionsOf: (kind, name, scope) => {
-      const local = definitions.filter((d) => d.kind === kind && d.name === name && (scope === undefined || d.scope === scope));
+      const local = (definitionIndex.get(`${kind}\0${name}`) ?? []).filter((d) => scope === undefined || d.scope === scope);
       return local.length > 0 || scope || !external ? local : external.definitionsOf(kind, name);
     },
   };
