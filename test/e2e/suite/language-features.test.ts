@@ -94,7 +94,7 @@ describe('language features in the editor', () => {
     });
 
     it('offers the keywords of a backend at the start of a backend line', async () => {
-      const labels = await completionsAt('complete-backend-keyword', 'backend be_static', '    |');
+      const labels = await completionsAt('complete-backend-keyword', '\nbackend be_static', '    |');
       assertIncludesAll(labels, ['server', 'balance', 'option', 'http-request'], 'backend line start');
       assert.ok(!labels.includes('bind'), '"bind" is not allowed in a backend and must not be offered');
     });
@@ -111,7 +111,7 @@ describe('language features in the editor', () => {
     });
 
     it('offers the balance algorithms after balance', async () => {
-      const labels = await completionsAt('complete-balance', 'backend be_static', '    balance |');
+      const labels = await completionsAt('complete-balance', '\nbackend be_static', '    balance |');
       assertIncludesAll(labels, ['roundrobin', 'leastconn', 'source', 'uri'], 'after balance');
     });
 
