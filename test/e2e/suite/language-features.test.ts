@@ -4,8 +4,9 @@ import { activeApi, closeAllEditors, openConfig, pendingUnless, senexText, serve
 
 /** Inserts `insert` (which holds a `|` cursor marker) after the first line containing `afterLine`; returns the text and the cursor offset. */
 function withCursor(text: string, afterLine: string, insert: string): { text: string; cursor: number } {
-  const lineStart = text.indexOf(afterLine);
-  if (lineStart < 0) throw new Error(`the Senex example no longer contains ${JSON.stringify(afterLine)}`);
+  const found = text.indexOf(afterLine);
+  if (found < 0) throw new Error(`the Senex example no longer contains ${JSON.stringify(afterLine)}`);
+  const lineStart = afterLine.startsWith('\n') ? found + 1 : found;
   const lineEnd = text.indexOf('\n', lineStart) + 1;
   const marker = insert.indexOf('|');
   const line = insert.replace('|', '');
