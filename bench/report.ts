@@ -92,7 +92,8 @@ ${formatBytes(r.lsp.rss)} (peak ${formatBytes(r.lsp.peakRss)}); goal under 150 M
 
 ## Simulator
 
-${r.simulator.requests.toLocaleString('en')} requests routed on the Senex example (its ${r.simulator.sample} sample requests in turn, after a warm-up):
+${r.simulator.requests.toLocaleString('en')} requests routed on the Senex example (its ${r.simulator.sample} sample requests in turn, ${r.simulator.errors} of them answered with an error, after a warm-up)
+by the bundled simulator in its own Node process:
 ${Math.round(r.simulator.perSecondWall).toLocaleString('en')} requests/s wall, ${Math.round(r.simulator.perSecondCpu).toLocaleString('en')} requests/s per CPU second.
 Goal at least 100,000/s: ${verdict(r.simulator.perSecondCpu >= 100_000)}.
 

@@ -20,7 +20,7 @@ import { extensionLoadMs } from './measure/activation';
 import { bundleSizes } from './measure/bundles';
 import { measureLsp } from './measure/lsp';
 import { summarize, timeProcess, type MedianRuns } from './measure/processes';
-import { measureSimulator } from './measure/simulator';
+import { measureBundledSimulator } from './measure/simulator';
 import { renderReport, type BenchResults } from './report';
 import { cpuSince, median } from './stats';
 
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   ], quick ? 10 : 30);
 
   log('simulator on the Senex example');
-  const simulator = measureSimulator(join(root, 'examples/senex/haproxy.cfg'), join(root, 'examples/senex/requests.jsonl'), quick ? 1000 : 3000);
+  const simulator = await measureBundledSimulator(workDir, join(root, 'examples/senex/haproxy.cfg'), join(root, 'examples/senex/requests.jsonl'), quick ? 1000 : 3000);
 
   log('bundle sizes and extension load time');
   const bundles = bundleSizes(root);

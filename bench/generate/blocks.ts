@@ -16,7 +16,10 @@ export interface Block {
 }
 
 /** Sections a block keeps; `global` is written once at the top of the generated file. */
-const KEPT_SECTIONS = new Set(['defaults', 'frontend', 'backend', 'listen', 'userlist', 'peers', 'resolvers', 'cache', 'http-errors', 'ring', 'mailers']);
+const KEPT_SECTIONS = new Set(['defaults', 'frontend', 'backend', 'listen', 'userlist', 'peers', 'cache', 'http-errors', 'ring', 'mailers']);
+
+/** Sections that make `haproxy -c` query name servers: a block with one is left out (no traffic leaves the machine). */
+const NETWORK_SECTIONS = new Set(['resolvers']);
 
 /** Keyword-like words that a section name must not be, or renaming would rewrite keywords too. */
 const UNSAFE_NAMES = new Set(['http', 'tcp', 'log', 'global', 'health', 'check', 'ssl', 'on', 'off', 'enable', 'disabled', 'if', 'unless']);
@@ -39,6 +42,7 @@ export function blockFromConfig(source: string, text: string): { global?: string
       global ??= `${sectionLines(lines, section).join('\n')}\n`;
       continue;
     }
+    if (NETWORK_SECTIONS.has(section.type)) return { global };
     if (!KEPT_SECTIONS.has(section.type)) continue;
     if (section.guard) return { global };
     if (section.name) {
@@ -76,6 +80,7 @@ export function renameBlock(block: Block, suffix: string): string {
 
 const ADDRESS_KEYWORDS = new Map([
   ['server', 2],
+  ['server-template', 3],
   ['peer', 2],
   ['mailer', 2],
   ['nameserver', 2],
@@ -95,9 +100,12 @@ export function localizeBlock(text: string, files: { cert: string; errorFile: st
       const words = line.trim().split(/\s+/);
       const at = ADDRESS_KEYWORDS.get(words[0]);
       if (at !== undefined && words[at]) {
-        const host = /^([A-Za-z][A-Za-z0-9_.-]*)(:\d+)?$/.exec(words[at]);
-        if (host && !LOG_TARGETS.has(host[1])) line = line.replace(words[at], `127.0.0.1${host[2] ?? ''}`);
+        // Any host, name or address (IPv4, [IPv6] or bare IPv6), becomes the loopback address; the port stays.
+        const host = /^((?:ipv4@|ipv6@)?)(\[[^\]]*\]|[A-Za-z0-9_.-]+|[0-9a-fA-F:]*:[0-9a-fA-F:]*)(:\d+(?:-\d+)?)?$/.exec(words[at]);
+        if (host && !LOG_TARGETS.has(host[2])) line = line.replace(words[at], `${host[1]}127.0.0.1${host[3] ?? ''}`);
       }
+      // Elsewhere too, a `name:port` word is most likely an address.
+      line = line.replace(/(\s)([A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*):(\d+)(?=\s|$)/g, (_m, blank: string, _name: string, port: string) => `${blank}127.0.0.1:${port}`);
       line = line.replace(/(\s(?:crt|ca-file|ca-verify-file)\s+)(\S+)/g, (_m, key: string) => `${key}${files.cert}`);
       line = line.replace(/^(\s*errorfile\s+\d+\s+)(\S+)/, (_m, key: string) => `${key}${files.errorFile}`);
       return line;

@@ -1,31 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { parseRequestLines } from '../../server/src/cli/route';
-import { createSimulator } from '../../server/src/simulator/simulate';
-import { parseConfig } from '../../server/src/syntax/parse-config';
-import { cpuSince } from '../stats';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { SimulatorFigures } from './simulator-loop';
 
-export interface SimulatorFigures {
-  requests: number;
-  perSecondWall: number;
-  perSecondCpu: number;
-  /** Distinct requests in the sample file, routed in turn. */
-  sample: number;
-}
+export type { SimulatorFigures } from './simulator-loop';
 
-/** Routes the sample requests of a config in a loop (after a warm-up) and reports requests per second. */
-export function measureSimulator(configPath: string, requestsPath: string, minMs: number): SimulatorFigures {
-  const requests = parseRequestLines(readFileSync(requestsPath, 'utf8'), requestsPath);
-  if (typeof requests === 'string') throw new Error(requests);
-  const simulator = createSimulator(parseConfig(readFileSync(configPath, 'utf8')));
-  for (let i = 0; i < 2000; i++) simulator.route(requests[i % requests.length]);
-  let routed = 0;
-  const start = performance.now();
-  const cpuStart = process.cpuUsage();
-  while (performance.now() - start < minMs) {
-    for (let i = 0; i < 1000; i++) simulator.route(requests[(routed + i) % requests.length]);
-    routed += 1000;
-  }
-  const wall = performance.now() - start;
-  const cpu = cpuSince(cpuStart);
-  return { requests: routed, perSecondWall: (routed / wall) * 1000, perSecondCpu: (routed / cpu) * 1000, sample: requests.length };
+/**
+ * The same measure on the code as it ships: the driver is bundled with esbuild (as the CLI is) and run in a
+ * fresh Node process, so neither the TypeScript loader nor this process's heap affects the figure.
+ */
+export async function measureBundledSimulator(workDir: string, configPath: string, requestsPath: string, minMs: number): Promise<SimulatorFigures> {
+  const outfile = join(workDir, 'simulator-driver.cjs');
+  await build({ entryPoints: [join(import.meta.dirname, 'simulator-driver.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning' });
+  return JSON.parse(execFileSync(process.execPath, [outfile, configPath, requestsPath, String(minMs)], { encoding: 'utf8' })) as SimulatorFigures;
 }
