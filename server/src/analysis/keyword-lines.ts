@@ -17,6 +17,24 @@ export interface KeywordLine {
 const cache = new WeakMap<ConfigModel, Map<HaproxyVersion, KeywordLine[]>>();
 
 /**
+ * Resolutions by section, version and words: a resolution is a pure function of them (and read-only), and in
+ * an editor most lines are unchanged from one version of the text to the next. Bounded so it cannot grow forever.
+ */
+const resolutions = new Map<string, ResolvedDirective>();
+const MAX_RESOLUTIONS = 200_000;
+
+function resolveCached(section: string, words: string[], version: HaproxyVersion): ResolvedDirective {
+  const key = `${section}\0${version}\0${words.join('\0')}`;
+  let resolved = resolutions.get(key);
+  if (!resolved) {
+    if (resolutions.size >= MAX_RESOLUTIONS) resolutions.clear();
+    resolved = resolveDirective(section, words, version);
+    resolutions.set(key, resolved);
+  }
+  return resolved;
+}
+
+/**
  * Resolves every line HAProxy of `version` reads (lines in `.if` branches it skips are left out) against the
  * keyword catalog, once per model and version; the keyword rules share the result.
  */
@@ -31,7 +49,7 @@ export function keywordLines(model: ConfigModel, version: HaproxyVersion): Keywo
     for (const directive of section.directives) {
       if (directive.guard && !isGuardActive(directive.guard, directive.range, version)) continue;
       const words = [...(directive.prefix ? [directive.prefix.value] : []), directive.keyword.value, ...directive.args.map((a) => a.value)];
-      lines.push({ section, directive, words, resolved: resolveDirective(section.type, words, version) });
+      lines.push({ section, directive, words, resolved: resolveCached(section.type, words, version) });
     }
   }
   byVersion.set(version, lines);

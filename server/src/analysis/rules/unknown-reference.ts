@@ -91,7 +91,7 @@ function checkScopedMember(context: RuleContext, reference: SymbolReference): vo
   const { model } = context;
   const list = reference.scopeName;
   if (!list) return;
-  const local = model.definitions.some((d) => d.kind === reference.kind && d.name === reference.name && d.scopeName === list);
+  const local = model.definitionsOf(reference.kind, reference.name).some((d) => d.scopeName === list);
   if (local || (model.external?.definitionsOf(reference.kind, reference.name, list).length ?? 0) > 0) return;
   if (!model.definitionsOf('userlist', list).length) return;
   const { hint, fixes } = didYouMean(reference, namesOf(model, [reference.kind], list));
