@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerHaproxyCheckStatus } from './haproxy-check-status';
+import { detectHaproxyConfigs } from './language-detection';
 import { registerRoutingPreview, type RoutingPanelApi } from './routing-panel';
 
 let client: LanguageClient | undefined;
@@ -13,6 +14,7 @@ export interface HaproxyExtensionApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<HaproxyExtensionApi> {
+  detectHaproxyConfigs(context);
   const serverModule = context.asAbsolutePath('dist/server/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },

@@ -43,6 +43,19 @@ describe('activation and language registration', () => {
     }
   });
 
+  it('opens a .cfg with another name as haproxy when its first keyword opens a section', async () => {
+    const dir = path.join(scratchDir(), 'content');
+    fs.mkdirSync(dir, { recursive: true });
+    const config = path.join(dir, 'lb.cfg');
+    const other = path.join(dir, 'tool.cfg');
+    fs.writeFileSync(config, '# edge load balancer\n\nglobal\n    maxconn 100\n');
+    fs.writeFileSync(other, '[tool]\nname = x\n');
+    const opened = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(config)));
+    await waitFor('lb.cfg to switch to the haproxy language', () => opened.document.languageId === 'haproxy' || vscode.window.activeTextEditor?.document.languageId === 'haproxy');
+    const plain = await vscode.workspace.openTextDocument(vscode.Uri.file(other));
+    assert.notEqual(plain.languageId, 'haproxy');
+  });
+
   it('contributes a TextMate grammar for the haproxy language', function () {
     const grammar = contributions().grammars?.find((g) => g.language === 'haproxy');
     pendingUnless(this, grammar !== undefined, 'no grammar contributed in package.json yet');
