@@ -90,8 +90,9 @@ const ADDRESS_KEYWORDS = new Map([
 const LOG_TARGETS = new Set(['global', 'stdout', 'stderr', 'localhost']);
 
 /**
- * Points what the machine cannot provide at what it can: host names in addresses become 127.0.0.1 (no
- * DNS here), certificates and CA files become the dummy certificate, error files a dummy response.
+ * Points what the machine cannot provide at what it can: every address becomes 127.0.0.1 (so `haproxy -c`
+ * neither resolves names nor sends anything off the machine), certificates and CA files become the dummy
+ * certificate, error files a dummy response.
  */
 export function localizeBlock(text: string, files: { cert: string; errorFile: string }): string {
   return text
