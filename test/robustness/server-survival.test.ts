@@ -98,4 +98,28 @@ describe('robustness: the language server survives random edits and requests ove
     const crashes = server.logged().filter((message) => /unhandled rejection|uncaught| failed: /i.test(message));
     assert.deepEqual(crashes.map((message) => message.slice(0, 600)), []);
   });
+
+  it('publishes diagnostics for pathological files and keeps answering', async () => {
+    let state = 7;
+    const binary = Buffer.from(Array.from({ length: 32 * 1024 }, () => (state = (state * 1103515245 + 12345) >>> 0) >>> 24)).toString('latin1');
+    const files: Record<string, string> = {
+      'long-line': `backend b\n    description ${'a'.repeat(1024 * 1024)}\n`,
+      binary,
+      'nested-braces': `frontend f\n    http-request deny if ${'{ '.repeat(20_000)}path /a${' }'.repeat(20_000)}\n`,
+      'many-acls': `frontend f\n    use_backend b if ${Array.from({ length: 10_000 }, (_, i) => `a${i}`).join(' || ')}\n`,
+      'open-quote': 'backend b\n    description "never closed',
+      'lone-cr': 'global\r    daemon\rdefaults\r',
+    };
+    for (const [name, text] of Object.entries(files)) {
+      const fileUri = `file:///stress/${name}.cfg`;
+      const published = server.diagnosticsAtLeast(fileUri, 1);
+      await server.open(fileUri, text, 1);
+      const { diagnostics } = await published;
+      if (name !== 'long-line') assert.ok(diagnostics.length > 0, `${name}: at least one diagnostic`);
+      const symbols = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: fileUri } });
+      assert.ok(Array.isArray(symbols), `${name}: still answers`);
+    }
+    assert.equal(server.child.exitCode, null);
+    assert.deepEqual(server.logged().filter((message) => /unhandled rejection|uncaught| failed: /i.test(message)).map((m) => m.slice(0, 600)), []);
+  });
 });
