@@ -13,8 +13,9 @@ const SECTION_SYMBOL: Record<string, SymbolKind> = {
 
 /** The outline: one symbol per section, with its binds, servers and ACLs as children. */
 export function documentSymbols(model: ConfigModel): DocumentSymbol[] {
+  const proxyOf = new Map(model.proxies.map((p) => [p.section, p]));
   return model.file.sections.map((section) => {
-    const proxy = model.proxies.find((p) => p.section === section);
+    const proxy = proxyOf.get(section);
     const children: DocumentSymbol[] = [];
     for (const bind of proxy?.binds ?? []) {
       if (bind.address) children.push(symbol(bind.address.value, 'bind', SymbolKind.Event, bind.directive.range, bind.address.range));
