@@ -46,10 +46,10 @@ const CLIENT_CAPABILITIES: ClientCapabilities = {
   },
 };
 
-/** Starts `node <serverScript> --stdio` and initializes it. */
-export async function startLspProcess(serverScript: string, initializationOptions?: unknown): Promise<LspProcess> {
+/** Starts `node [nodeArgs] <serverScript> --stdio` and initializes it (`nodeArgs` e.g. `--cpu-prof` to profile it). */
+export async function startLspProcess(serverScript: string, initializationOptions?: unknown, nodeArgs: string[] = []): Promise<LspProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, [serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
