@@ -93,8 +93,8 @@ describe('robustness: random and mutated configs', function () {
         const crashes = analyseEverything(text);
         const spent = cpuMs(start);
         assert.deepEqual(crashes, []);
-        // Generous: a fixed allowance for tiny inputs (JIT, GC) plus 25 times the per-byte cost of a real config.
-        const budget = 150 + 25 * perByte * text.length;
+        // Generous: a fixed allowance for tiny inputs (JIT, a full GC on a loaded machine) plus 25 times the per-byte cost of a real config.
+        const budget = 500 + 25 * perByte * text.length;
         if (spent / budget > worst.ratio) worst = { ratio: spent / budget, text };
         assert.ok(spent <= budget, `${spent.toFixed(1)} ms CPU for ${text.length} characters (budget ${budget.toFixed(1)} ms)`);
       }),
