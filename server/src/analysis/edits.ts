@@ -1,22 +1,7 @@
 import type { ConfigFile, Directive, Position, Range, Section, Word } from '../syntax/ast';
+import { lineStarts } from '../syntax/line-starts';
 import type { TextEdit } from './finding';
 
-const lineStartsCache = new WeakMap<ConfigFile, number[]>();
-
-function lineStarts(file: ConfigFile): number[] {
-  let starts = lineStartsCache.get(file);
-  if (!starts) {
-    starts = [0];
-    const text = file.text;
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      if (c === '\r' || c === '\n') starts.push(i + 1);
-    }
-    lineStartsCache.set(file, starts);
-  }
-  return starts;
-}
 
 const lineBreakCache = new WeakMap<ConfigFile, string>();
 

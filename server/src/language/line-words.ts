@@ -1,4 +1,5 @@
 import type { ConfigFile, Word } from '../syntax/ast';
+import { lineStarts } from '../syntax/line-starts';
 import { tokenize } from '../syntax/lexer';
 import { CloseBrace, If, OpenBrace, Or, Unless } from '../syntax/tokens';
 import { wordFromToken } from '../syntax/word';
@@ -18,26 +19,6 @@ export interface LineWords {
   commentColumn?: number;
 }
 
-const lineStartsCache = new WeakMap<ConfigFile, number[]>();
-
-/** Offsets where each line starts, computed once per parsed file. */
-function lineStarts(file: ConfigFile): number[] {
-  let starts = lineStartsCache.get(file);
-  if (!starts) {
-    starts = [0];
-    const text = file.text;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    lineStartsCache.set(file, starts);
-  }
-  return starts;
-}
 
 /** The text of a line without its line break, or undefined past the end of the file. */
 export function lineText(file: ConfigFile, line: number): { text: string; start: number } | undefined {
