@@ -1,6 +1,6 @@
 import { addedIn, getKeyword, isKnownIn, resolveDirective, type KeywordEntry, type ResolvedDirective } from '../model/catalog';
 import type { ConfigModel } from '../model/config-model';
-import type { Directive, SampleExpression, Section } from '../syntax/ast';
+import type { Directive, SampleExpression, Section, Word } from '../syntax/ast';
 import { parseLogFormat, parseSampleExpression } from '../syntax/sample-expression';
 import { isGuardActive } from './guards';
 import { compareVersions, type HaproxyVersion } from './version';
@@ -9,7 +9,9 @@ import { compareVersions, type HaproxyVersion } from './version';
 export interface KeywordLine {
   section: Section;
   directive: Directive;
-  /** The line's words before the condition, prefix included, as HAProxy reads them. */
+  /** The line's words before the condition, prefix included. */
+  wordNodes: Word[];
+  /** Their values, as HAProxy reads them. */
   words: string[];
   resolved: ResolvedDirective;
 }
@@ -48,8 +50,9 @@ export function keywordLines(model: ConfigModel, version: HaproxyVersion): Keywo
     if (!isGuardActive(section.guard, section.headerRange, version) || !sectionKnownIn(section, version)) continue;
     for (const directive of section.directives) {
       if (directive.guard && !isGuardActive(directive.guard, directive.range, version)) continue;
-      const words = [...(directive.prefix ? [directive.prefix.value] : []), directive.keyword.value, ...directive.args.map((a) => a.value)];
-      lines.push({ section, directive, words, resolved: resolveCached(section.type, words, version) });
+      const wordNodes = directive.prefix ? [directive.prefix, directive.keyword, ...directive.args] : [directive.keyword, ...directive.args];
+      const words = wordNodes.map((w) => w.value);
+      lines.push({ section, directive, wordNodes, words, resolved: resolveCached(section.type, words, version) });
     }
   }
   byVersion.set(version, lines);
@@ -63,9 +66,8 @@ function sectionKnownIn(section: Section, version: HaproxyVersion): boolean {
 }
 
 /** The word of a line at an index of `KeywordLine.words`. */
-export function wordAt(line: KeywordLine, index: number) {
-  const all = [...(line.directive.prefix ? [line.directive.prefix] : []), line.directive.keyword, ...line.directive.args];
-  return all[index];
+export function wordAt(line: KeywordLine, index: number): Word {
+  return line.wordNodes[index];
 }
 
 /** The range covering words `from` to `to - 1` of a line. */

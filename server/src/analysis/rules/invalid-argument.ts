@@ -91,7 +91,7 @@ function checkOptions(line: KeywordLine, version: HaproxyVersion, report: Report
   }
 }
 
-function checkSampleNames(line: KeywordLine, version: HaproxyVersion, report: Report): void {
+function checkSampleNames(line: KeywordLine, report: Report): void {
   for (const { expression, acl } of lineExpressions(line)) {
     const fetch = expression.fetch;
     if (fetch?.name && !isRuntimeName(fetch.name) && !fetchEntry(fetch, acl)) {
@@ -106,7 +106,6 @@ function checkSampleNames(line: KeywordLine, version: HaproxyVersion, report: Re
     }
     for (const error of expression.errors) report({ message: error.message, range: error.range });
   }
-  void version;
 }
 
 /** Arguments HAProxy rejects: bad enum values, bad times, missing arguments or actions, unknown options, fetches and converters. */
@@ -130,7 +129,7 @@ export const invalidArgumentRule: Rule = {
       checkRequiredArguments(line, entry, version, report);
       checkTimeouts(line, entry, report);
       checkOptions(line, version, report);
-      checkSampleNames(line, version, report);
+      checkSampleNames(line, report);
     }
   },
 };
