@@ -1,6 +1,6 @@
 import { getKeyword, type KeywordEntry, type RuleSet } from '../model/catalog';
 import type { Range, Word } from '../syntax/ast';
-import { spanRanges } from '../syntax/positions';
+import { atColumn, shift, spanRanges } from '../syntax/positions';
 import { parseSampleExpression } from '../syntax/sample-expression';
 import { aclWordRoles, conditionParts } from './acl-words';
 import { keywordMarkdown } from './keyword-docs';
@@ -70,7 +70,7 @@ function conditionHover(s: LineStructure, index: number, column: number): HoverR
     if (part.kind === 'acl-name') {
       if (part.index !== index) continue;
       const word = part.word;
-      const range = { start: { ...word.range.start, column: word.range.start.column + part.bangs, offset: word.range.start.offset + part.bangs }, end: word.range.end };
+      const range = { start: shift(word.range.start, part.bangs), end: word.range.end };
       const defined = aclMarkdown(s.doc.model, part.name, s.proxy);
       if (defined) return { markdown: defined, range };
       const predefined = getKeyword('predefined-acl', part.name);
@@ -117,7 +117,7 @@ function directiveHover(s: LineStructure, index: number, column: number): HoverR
   const action = resolved.action;
   if (resolved.ruleSet && action && index === action.index) {
     const nameEnd = word.range.start.column + action.name.length;
-    const range = { start: word.range.start, end: { ...word.range.start, column: nameEnd, offset: word.range.start.offset + action.name.length } };
+    const range = { start: word.range.start, end: atColumn(word.range.start, nameEnd) };
     return keywordHover(action.entry, s, range, resolved.ruleSet);
   }
   const keywordName = keyword?.name;

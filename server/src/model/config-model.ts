@@ -1,5 +1,6 @@
 import type { AclCriterion, ConfigFile, Directive, Range, Section, Word } from '../syntax/ast';
 import { parseAclCriterion } from '../syntax/parse-config';
+import { subRange } from '../syntax/positions';
 import { PROXY_SECTIONS } from '../syntax/section-keywords';
 import { collectCrossReferences } from './cross-references';
 import type { ExternalSymbols, ModelOptions } from './external-symbols';
@@ -304,7 +305,7 @@ function collectOptionReferences(proxy: Proxy, directive: Directive, references:
   }
   if (keyword === 'log' && args[0]?.value.startsWith('ring@')) {
     const word = args[0];
-    references.push({ kind: 'ring', name: word.value.slice(5), range: { start: { ...word.range.start, column: word.range.start.column + 5, offset: word.range.start.offset + 5 }, end: word.range.end }, scope: proxy, directive, dynamic: false });
+    references.push({ kind: 'ring', name: word.value.slice(5), range: subRange(word.range, 5, word.raw.length), scope: proxy, directive, dynamic: false });
   }
   const authRealm = /(?:^|[\s{(,])http_auth(?:_group)?\(([^),]+)/;
   for (const word of allWordsOf(directive)) {
@@ -314,7 +315,7 @@ function collectOptionReferences(proxy: Proxy, directive: Directive, references:
       references.push({
         kind: 'userlist',
         name: match[1],
-        range: { start: { ...word.range.start, column: word.range.start.column + start, offset: word.range.start.offset + start }, end: { ...word.range.start, column: word.range.start.column + start + match[1].length, offset: word.range.start.offset + start + match[1].length } },
+        range: subRange(word.range, start, start + match[1].length),
         scope: proxy,
         directive,
         dynamic: false,

@@ -4,9 +4,9 @@
  */
 
 export interface Position {
-  line: number;
-  column: number;
-  offset: number;
+  readonly line: number;
+  readonly column: number;
+  readonly offset: number;
 }
 
 export interface Range {

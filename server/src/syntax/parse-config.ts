@@ -7,6 +7,7 @@ import type {
   ConditionalBlock,
   ConfigFile,
   Directive,
+  MessageDirective,
   Range,
   Section,
   SectionType,
@@ -15,7 +16,7 @@ import type {
 } from './ast';
 import { tokenizeForParser } from './lexer';
 import { parseLineTokens } from './parser';
-import { spanRanges, subRange, tokenRange } from './positions';
+import { AnchoredPosition, anchoredTokenRange, spanRanges, subRange, type LineAnchor } from './positions';
 import { rawTextProblems } from './raw-text-checks';
 import { parseSampleExpression } from './sample-expression';
 import { CONDITIONAL_KEYWORDS, NAMED_SECTIONS, SECTION_KEYWORDS } from './section-keywords';
@@ -34,17 +35,73 @@ interface SourceLine {
  * `syntaxErrors`, and each line is parsed on its own so one broken line leaves the rest intact.
  */
 export function parseConfig(text: string): ConfigFile {
+  const fragment = parseFragment(text, { line: 0, offset: 0 }, true);
+  const endsWithNewline = /[\r\n]$/.test(text);
+  const lineBreaks = countLineBreaks(text);
+  const file: ConfigFile = {
+    kind: 'file',
+    text,
+    orphans: fragment.orphans,
+    sections: fragment.sections,
+    conditionals: fragment.conditionals,
+    messages: fragment.messages,
+    comments: fragment.comments,
+    syntaxErrors: fragment.syntaxErrors,
+    lineCount: lineCountOf(text, lineBreaks, endsWithNewline),
+    endsWithNewline,
+  };
+  parseStates.set(file, { anchors: fragment.anchors, lineBreaks, rawProblems: fragment.rawProblems });
+  return file;
+}
+
+/** What a later incremental parse needs from an earlier one. */
+export interface ParseState {
+  /** Every line anchor of the file's nodes. */
+  anchors: LineAnchor[];
+  lineBreaks: number;
+  /** Whether the text had NUL bytes, lone CRs or byte order marks (reported once per file, so not incremental). */
+  rawProblems: boolean;
+}
+
+/** Parse states by file, for `reparseConfig` (server/src/syntax/incremental-parse.ts). */
+export const parseStates = new WeakMap<ConfigFile, ParseState>();
+
+/** The nodes parsed from a run of whole lines of a file. */
+export interface ParsedFragment {
+  orphans: Directive[];
+  sections: Section[];
+  conditionals: ConditionalBlock[];
+  messages: MessageDirective[];
+  comments: Comment[];
+  syntaxErrors: SyntaxProblem[];
+  anchors: LineAnchor[];
+  rawProblems: boolean;
+}
+
+/**
+ * Parses `text`, a run of whole lines starting at `base` in a file: positions are those of the file. `atEnd`
+ * tells whether the run ends the file (a missing final newline is reported then).
+ */
+export function parseFragment(text: string, base: LineAnchor, atEnd: boolean): ParsedFragment {
   const lexed = tokenizeForParser(text);
-  const builder = new TreeBuilder(text);
+  const builder = new TreeBuilder(text, base);
   for (const error of lexed.errors) {
+    const line = (error.line ?? 1) - 1;
+    const column = (error.column ?? 1) - 1;
+    const anchor = builder.anchorAt(line, error.offset - column);
     builder.problem(`Unexpected character '${text.slice(error.offset, error.offset + error.length)}'`, {
-      start: { line: (error.line ?? 1) - 1, column: (error.column ?? 1) - 1, offset: error.offset },
-      end: { line: (error.line ?? 1) - 1, column: (error.column ?? 1) - 1 + error.length, offset: error.offset + error.length },
+      start: new AnchoredPosition(anchor, column),
+      end: new AnchoredPosition(anchor, column + error.length),
     });
   }
-  for (const problem of rawTextProblems(text)) builder.problem(problem.message, problem.range);
+  const raw = rawTextProblems(text);
+  for (const problem of raw) {
+    const { line, column, offset } = problem.range.start;
+    const anchor = builder.anchorAt(line, offset - column);
+    builder.problem(problem.message, { start: new AnchoredPosition(anchor, column), end: new AnchoredPosition(anchor, problem.range.end.column) });
+  }
   for (const line of splitLines(lexed.tokens, lexed.groups.comments ?? [])) builder.addLine(line);
-  return builder.finish();
+  return builder.finish(atEnd, raw.length > 0);
 }
 
 function splitLines(tokens: IToken[], comments: IToken[]): SourceLine[] {
@@ -72,27 +129,49 @@ function splitLines(tokens: IToken[], comments: IToken[]): SourceLine[] {
 }
 
 class TreeBuilder {
-  private readonly file: ConfigFile;
+  private readonly fragment: ParsedFragment = {
+    orphans: [],
+    sections: [],
+    conditionals: [],
+    messages: [],
+    comments: [],
+    syntaxErrors: [],
+    anchors: [],
+    rawProblems: false,
+  };
   private section: Section | undefined;
   private readonly openBlocks: ConditionalBlock[] = [];
+  private lastAnchor: LineAnchor | undefined;
+  private lastAnchorLine = -1;
+  private readonly anchorsByLine = new Map<number, LineAnchor>();
 
-  constructor(text: string) {
-    this.file = {
-      kind: 'file',
-      text,
-      orphans: [],
-      sections: [],
-      conditionals: [],
-      messages: [],
-      comments: [],
-      syntaxErrors: [],
-      lineCount: 0,
-      endsWithNewline: /[\r\n]$/.test(text),
-    };
+  constructor(
+    private readonly text: string,
+    private readonly base: LineAnchor,
+  ) {}
+
+  /** The anchor of a line of the fragment, from its 0-based line number and start offset in the fragment. */
+  anchorAt(line: number, lineStart: number): LineAnchor {
+    if (line === this.lastAnchorLine && this.lastAnchor) return this.lastAnchor;
+    let anchor = this.anchorsByLine.get(line);
+    if (!anchor) {
+      anchor = { line: this.base.line + line, offset: this.base.offset + lineStart };
+      this.anchorsByLine.set(line, anchor);
+      this.fragment.anchors.push(anchor);
+    }
+    this.lastAnchor = anchor;
+    this.lastAnchorLine = line;
+    return anchor;
+  }
+
+  private tokenRange(token: IToken): Range {
+    const line = (token.startLine ?? 1) - 1;
+    const anchor = line === this.lastAnchorLine && this.lastAnchor ? this.lastAnchor : this.anchorAt(line, token.startOffset - ((token.startColumn ?? 1) - 1));
+    return anchoredTokenRange(token, anchor);
   }
 
   problem(message: string, range: Range): void {
-    this.file.syntaxErrors.push({ message, range });
+    this.fragment.syntaxErrors.push({ message, range });
   }
 
   addLine(line: SourceLine): void {
@@ -102,7 +181,7 @@ class TreeBuilder {
     for (const token of line.words) {
       if (token.tokenType === UnterminatedWord) {
         const quoteAt = firstUnclosedQuote(token.image);
-        this.problem('Unmatched quote: the string is not closed before the end of the line', subRange(tokenRange(token), quoteAt, token.image.length));
+        this.problem('Unmatched quote: the string is not closed before the end of the line', subRange(this.tokenRange(token), quoteAt, token.image.length));
       }
     }
     const first = words[0];
@@ -127,7 +206,7 @@ class TreeBuilder {
         const block: ConditionalBlock = { kind: 'conditional', branches: [{ keyword, args, range }], range, parent: this.openBlocks.at(-1) };
         if (args.length === 0) this.problem("'.if' needs a condition", keyword.range);
         this.openBlocks.push(block);
-        this.file.conditionals.push(block);
+        this.fragment.conditionals.push(block);
         return;
       }
       case '.elif':
@@ -154,7 +233,7 @@ class TreeBuilder {
         return;
       }
       default:
-        this.file.messages.push({ kind: 'message', keyword, args, range });
+        this.fragment.messages.push({ kind: 'message', keyword, args, range });
     }
   }
 
@@ -179,7 +258,7 @@ class TreeBuilder {
       if (!section.from) this.problem("'from' must be followed by the name of a defaults section", args[fromIndex].range);
     }
     this.section = section;
-    this.file.sections.push(section);
+    this.fragment.sections.push(section);
   }
 
   private closeSection(): void {
@@ -220,7 +299,7 @@ class TreeBuilder {
       this.section.directives.push(directive);
       this.section.range = spanRanges(this.section.range, directive.range);
     } else {
-      this.file.orphans.push(directive);
+      this.fragment.orphans.push(directive);
     }
   }
 
@@ -282,56 +361,59 @@ class TreeBuilder {
     const last = tokens[tokens.length - 1];
     if (atEnd && rules.includes('anonymousAcl')) {
       const open = [...tokens].reverse().find((t) => t.tokenType === OpenBrace) ?? last;
-      this.problem("Anonymous ACL opened with '{' is not closed with '}' on this line", tokenRange(open));
+      this.problem("Anonymous ACL opened with '{' is not closed with '}' on this line", this.tokenRange(open));
     } else if (atEnd) {
-      this.problem(`A condition is expected after '${last.image}'`, tokenRange(last));
+      this.problem(`A condition is expected after '${last.image}'`, this.tokenRange(last));
     } else if (token.tokenType === CloseBrace) {
-      this.problem("'}' without a matching '{'", tokenRange(token));
+      this.problem("'}' without a matching '{'", this.tokenRange(token));
     } else if (token.tokenType.name === 'Or') {
-      this.problem(`A condition is expected before '${token.image}'`, tokenRange(token));
+      this.problem(`A condition is expected before '${token.image}'`, this.tokenRange(token));
     } else {
-      this.problem(`Unexpected '${token.image}' in the condition`, tokenRange(token));
+      this.problem(`Unexpected '${token.image}' in the condition`, this.tokenRange(token));
     }
   }
 
   private word(token: IToken): Word {
     // Most words are plain: build them directly, sparing the decoder's intermediate objects (GC dominates here).
     const raw = token.image;
-    if (isPlainText(raw)) return { kind: 'word', raw, value: raw, range: tokenRange(token), quoted: false, envVars: [] };
-    const { word, problems } = wordFromToken(token);
+    if (isPlainText(raw)) return { kind: 'word', raw, value: raw, range: this.tokenRange(token), quoted: false, envVars: [] };
+    const { word, problems } = wordFromToken(token, this.tokenRange(token));
     for (const p of problems) this.problem(p.message, subRange(word.range, p.start, p.end));
     return word;
   }
 
   private comment(token: IToken): Comment {
-    const comment: Comment = { kind: 'comment', text: token.image, range: tokenRange(token) };
-    this.file.comments.push(comment);
+    const comment: Comment = { kind: 'comment', text: token.image, range: this.tokenRange(token) };
+    this.fragment.comments.push(comment);
     return comment;
   }
 
-  finish(): ConfigFile {
-    const file = this.file;
+  finish(atEnd: boolean, rawProblems: boolean): ParsedFragment {
+    const fragment = this.fragment;
+    fragment.rawProblems = rawProblems;
     for (const block of this.openBlocks) {
       this.problem("'.if' block is not closed by '.endif'", block.branches[0].keyword.range);
     }
-    const text = file.text;
-    file.lineCount = text.length === 0 ? 0 : countLineBreaks(text) + 1 - (file.endsWithNewline ? 1 : 0);
-    if (text.length > 0 && !file.endsWithNewline) {
-      const lastLine = file.lineCount - 1;
+    const text = this.text;
+    if (atEnd && text.length > 0 && !/[\r\n]$/.test(text)) {
+      const lastLine = countLineBreaks(text);
       const lastLineStart = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1;
-      const column = text.length - lastLineStart;
-      this.problem('Missing newline at the end of the last line: HAProxy refuses a file whose last line is not terminated', {
-        start: { line: lastLine, column, offset: text.length },
-        end: { line: lastLine, column, offset: text.length },
-      });
+      const at = new AnchoredPosition(this.anchorAt(lastLine, lastLineStart), text.length - lastLineStart);
+      this.problem('Missing newline at the end of the last line: HAProxy refuses a file whose last line is not terminated', { start: at, end: at });
     }
-    file.syntaxErrors.sort((a: SyntaxProblem, b: SyntaxProblem) => a.range.start.offset - b.range.start.offset);
-    return file;
+    fragment.syntaxErrors.sort((a: SyntaxProblem, b: SyntaxProblem) => a.range.start.offset - b.range.start.offset);
+    fragment.anchors.sort((a, b) => a.offset - b.offset);
+    return fragment;
   }
 }
 
+/** The number of lines of a text (a trailing newline does not start a new line). */
+export function lineCountOf(text: string, lineBreaks: number, endsWithNewline: boolean): number {
+  return text.length === 0 ? 0 : lineBreaks + 1 - (endsWithNewline ? 1 : 0);
+}
+
 /** Line breaks as the lexer counts them (CRLF, CR, LF), without splitting the text into strings. */
-function countLineBreaks(text: string): number {
+export function countLineBreaks(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -1,6 +1,46 @@
 import type { IToken } from 'chevrotain';
 import type { Position, Range } from './ast';
 
+/**
+ * Where one source line starts. Positions on a parsed line refer to its anchor, so when lines are inserted or
+ * removed above a block of unchanged lines, moving the block means updating its anchors, not its nodes.
+ */
+export interface LineAnchor {
+  line: number;
+  offset: number;
+}
+
+/** A position on an anchored line: `line` and `offset` follow the anchor. Serialises as a plain position. */
+export class AnchoredPosition implements Position {
+  constructor(
+    readonly anchor: LineAnchor,
+    readonly column: number,
+  ) {}
+
+  get line(): number {
+    return this.anchor.line;
+  }
+
+  get offset(): number {
+    return this.anchor.offset + this.column;
+  }
+
+  toJSON(): { line: number; column: number; offset: number } {
+    return { line: this.anchor.line, column: this.column, offset: this.anchor.offset + this.column };
+  }
+}
+
+/** Range of a token on an anchored line (Chevrotain columns are 1-based; the range is end-exclusive). */
+export function anchoredTokenRange(token: IToken, anchor: LineAnchor): Range {
+  const column = (token.startColumn ?? 1) - 1;
+  return { start: new AnchoredPosition(anchor, column), end: new AnchoredPosition(anchor, column + token.image.length) };
+}
+
+/** A plain copy of a position (what it is now, detached from any anchor). */
+export function plainPosition(position: Position): Position {
+  return { line: position.line, column: position.column, offset: position.offset };
+}
+
 /** Range of a token, converted from Chevrotain's 1-based inclusive positions to 0-based, end-exclusive. */
 export function tokenRange(token: IToken): Range {
   const length = token.image.length;
@@ -20,8 +60,15 @@ export function subRange(range: Range, from: number, to: number): Range {
   return { start: shift(range.start, from), end: shift(range.start, to) };
 }
 
-function shift(position: Position, by: number): Position {
+/** The position `by` characters further on the same line (anchored when `position` is). */
+export function shift(position: Position, by: number): Position {
+  if (position instanceof AnchoredPosition) return new AnchoredPosition(position.anchor, position.column + by);
   return { line: position.line, column: position.column + by, offset: position.offset + by };
+}
+
+/** The position at `column` of the same line (anchored when `position` is). */
+export function atColumn(position: Position, column: number): Position {
+  return shift(position, column - position.column);
 }
 
 /** True when `position` lies within `range` (end inclusive, so a cursor just after a word still hits it). */

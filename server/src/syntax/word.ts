@@ -1,5 +1,5 @@
 import type { IToken } from 'chevrotain';
-import type { EnvVarRef, Word } from './ast';
+import type { EnvVarRef, Range, Word } from './ast';
 import { subRange, tokenRange } from './positions';
 
 const SPECIAL_CHARS = /["'\\$]/;
@@ -78,8 +78,7 @@ export function isPlainText(raw: string): boolean {
 }
 
 /** Builds the AST word of a word token. */
-export function wordFromToken(token: IToken): { word: Word; problems: DecodedWord['problems'] } {
-  const range = tokenRange(token);
+export function wordFromToken(token: IToken, range: Range = tokenRange(token)): { word: Word; problems: DecodedWord['problems'] } {
   const decoded = decodeWord(token.image);
   const envVars: EnvVarRef[] = decoded.envVars.map((ref) => ({
     name: ref.name,
