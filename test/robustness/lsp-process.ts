@@ -35,12 +35,16 @@ export interface LspProcess {
   stop(): Promise<void>;
 }
 
+/** What VS Code announces for the features the server implements (completion lists with item defaults...). */
 const CLIENT_CAPABILITIES: ClientCapabilities = {
   workspace: { workspaceFolders: false, configuration: false },
   textDocument: {
     synchronization: { didSave: true },
     hover: { contentFormat: [MarkupKind.Markdown, MarkupKind.PlainText] },
-    completion: { completionItem: { snippetSupport: true, documentationFormat: [MarkupKind.Markdown] } },
+    completion: {
+      completionItem: { snippetSupport: true, insertReplaceSupport: true, documentationFormat: [MarkupKind.Markdown] },
+      completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+    },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     publishDiagnostics: { versionSupport: true },
   },

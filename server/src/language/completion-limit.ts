@@ -1,0 +1,35 @@
+import type { CompletionEntry } from './completion-items';
+
+/** Most items a completion list holds; a longer list (thousands of backends) is cut to the best ones. */
+export const MAX_COMPLETION_ITEMS = 500;
+
+/** True when the letters of `typed` appear in `label` in order, ignoring case: the least any editor asks to show an item. */
+function fuzzyMatches(label: string, typed: string): boolean {
+  let at = 0;
+  for (const char of typed) {
+    at = label.indexOf(char, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
+/**
+ * The items worth sending for what has been typed so far. A list within `limit` goes whole (the editor
+ * filters it as the user types). A longer one keeps the items whose label holds the typed letters in order,
+ * those starting with them first, each group in its own order, up to `limit`; `incomplete` then tells
+ * the editor to ask again as the word grows.
+ */
+export function limitCompletions(items: readonly CompletionEntry[], typed: string, limit = MAX_COMPLETION_ITEMS): { items: readonly CompletionEntry[]; incomplete: boolean } {
+  if (items.length <= limit) return { items, incomplete: false };
+  const lower = typed.toLowerCase();
+  const starting: CompletionEntry[] = [];
+  const containing: CompletionEntry[] = [];
+  for (const item of [...items].sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0))) {
+    const label = item.label.toLowerCase();
+    if (label.startsWith(lower)) starting.push(item);
+    else if (containing.length < limit && fuzzyMatches(label, lower)) containing.push(item);
+    if (starting.length >= limit) break;
+  }
+  return { items: [...starting, ...containing].slice(0, limit), incomplete: true };
+}
