@@ -1,5 +1,6 @@
 import { buildModel, type ConfigModel } from '../model/config-model';
 import type { ConfigFile } from '../syntax/ast';
+import { reparseConfig } from '../syntax/incremental-parse';
 import { parseConfig } from '../syntax/parse-config';
 import type { Finding } from './finding';
 import { lintModel, type LintOptions } from './lint';
@@ -13,18 +14,34 @@ export enum DocumentState {
   Validated = 3,
 }
 
-/** One config text moving through the phases parse -> model -> lint, each done at most once per version. */
+/**
+ * One config text moving through the phases parse -> model -> lint, each done at most once per version.
+ * Made from the previous version of the same document, it parses only what the edit changed, and the model
+ * and the rules redo only the sections the edit touched.
+ */
 export class ConfigDocument {
   private parsed?: ConfigFile;
   private analysed?: ConfigModel;
   private validated?: Finding[];
+  /** The tree of an earlier version, to be updated rather than built again; taken by the first parse. */
+  private earlier?: ConfigFile;
 
   constructor(
     readonly uri: string,
     readonly text: string,
     readonly version: number,
     private readonly options: LintOptions = {},
-  ) {}
+    previous?: ConfigDocument,
+  ) {
+    this.earlier = previous?.handOver();
+  }
+
+  /** Gives this version's tree (or the earlier one it holds) to the next version, which will update it in place. */
+  private handOver(): ConfigFile | undefined {
+    const tree = this.parsed ?? this.earlier;
+    this.earlier = undefined;
+    return tree;
+  }
 
   get state(): DocumentState {
     if (this.validated) return DocumentState.Validated;
@@ -38,7 +55,10 @@ export class ConfigDocument {
   }
 
   get file(): ConfigFile {
-    this.parsed ??= parseConfig(this.text);
+    if (!this.parsed) {
+      this.parsed = this.earlier ? reparseConfig(this.earlier, this.text) : parseConfig(this.text);
+      this.earlier = undefined;
+    }
     return this.parsed;
   }
 

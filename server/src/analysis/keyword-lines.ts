@@ -16,8 +16,6 @@ export interface KeywordLine {
   resolved: ResolvedDirective;
 }
 
-const cache = new WeakMap<ConfigModel, Map<HaproxyVersion, KeywordLine[]>>();
-
 /**
  * Resolutions by section, version and words: a resolution is a pure function of them (and read-only), and in
  * an editor most lines are unchanged from one version of the text to the next. Bounded so it cannot grow forever.
@@ -36,18 +34,18 @@ function resolveCached(section: string, words: string[], version: HaproxyVersion
   return resolved;
 }
 
+const sectionLines = new WeakMap<Section, { version: HaproxyVersion; lines: KeywordLine[] }>();
+
 /**
- * Resolves every line HAProxy of `version` reads (lines in `.if` branches it skips are left out) against the
- * keyword catalog, once per model and version; the keyword rules share the result.
+ * Resolves the lines of one section that HAProxy of `version` reads (lines in `.if` branches it skips are left
+ * out; none when the version does not have the section) against the keyword catalog. Kept per section, so a
+ * section an edit did not touch is not resolved again.
  */
-export function keywordLines(model: ConfigModel, version: HaproxyVersion): KeywordLine[] {
-  let byVersion = cache.get(model);
-  if (!byVersion) cache.set(model, (byVersion = new Map()));
-  const cached = byVersion.get(version);
-  if (cached) return cached;
+export function sectionKeywordLines(section: Section, version: HaproxyVersion): KeywordLine[] {
+  const cached = sectionLines.get(section);
+  if (cached?.version === version) return cached.lines;
   const lines: KeywordLine[] = [];
-  for (const section of model.file.sections) {
-    if (!isGuardActive(section.guard, section.headerRange, version) || !sectionKnownIn(section, version)) continue;
+  if (isGuardActive(section.guard, section.headerRange, version) && sectionKnownIn(section, version)) {
     for (const directive of section.directives) {
       if (directive.guard && !isGuardActive(directive.guard, directive.range, version)) continue;
       const wordNodes = directive.prefix ? [directive.prefix, directive.keyword, ...directive.args] : [directive.keyword, ...directive.args];
@@ -55,7 +53,7 @@ export function keywordLines(model: ConfigModel, version: HaproxyVersion): Keywo
       lines.push({ section, directive, wordNodes, words, resolved: resolveCached(section.type, words, version) });
     }
   }
-  byVersion.set(version, lines);
+  sectionLines.set(section, { version, lines });
   return lines;
 }
 
@@ -82,7 +80,7 @@ export function keywordRange(line: KeywordLine) {
   return wordsRange(line, 0, Math.max(1, line.resolved.consumed));
 }
 
-/** True when the config loads modules or Lua scripts that may register keywords at run time. */
+/** True when the config loads modules or Lua scripts that may register keywords at run time (read from global sections). */
 export function loadsRuntimeKeywords(model: ConfigModel): { modules: boolean; lua: boolean } {
   let modules = false;
   let lua = false;
@@ -131,14 +129,10 @@ export function lineExpressions(line: KeywordLine): LineExpression[] {
   return found;
 }
 
-/** Sections whose keyword the target version does not know (newer, like `crt-store` before 3.0, or removed). */
-export function sectionVersionIssues(model: ConfigModel, version: HaproxyVersion): { section: Section; entry: KeywordEntry; status: 'newer' | 'removed' }[] {
-  const issues: { section: Section; entry: KeywordEntry; status: 'newer' | 'removed' }[] = [];
-  for (const section of model.file.sections) {
-    const entry = getKeyword('section', section.type);
-    if (!entry || sectionKnownIn(section, version) || !isGuardActive(section.guard, section.headerRange, version)) continue;
-    const first = addedIn(entry);
-    issues.push({ section, entry, status: first && compareVersions(version, first) < 0 ? 'newer' : 'removed' });
-  }
-  return issues;
+/** Whether the target version lacks a section's keyword: `newer` (like `crt-store` before 3.0) or `removed`. */
+export function sectionVersionIssue(section: Section, version: HaproxyVersion): { entry: KeywordEntry; status: 'newer' | 'removed' } | undefined {
+  const entry = getKeyword('section', section.type);
+  if (!entry || sectionKnownIn(section, version) || !isGuardActive(section.guard, section.headerRange, version)) return undefined;
+  const first = addedIn(entry);
+  return { entry, status: first && compareVersions(version, first) < 0 ? 'newer' : 'removed' };
 }

@@ -1,5 +1,5 @@
-import type { ConfigModel } from '../model/config-model';
-import type { ConfigFile, Range } from '../syntax/ast';
+import type { ConfigModel, Proxy } from '../model/config-model';
+import type { ConfigFile, Range, Section } from '../syntax/ast';
 import type { Fix, Severity } from './finding';
 import type { HaproxyVersion } from './version';
 
@@ -11,11 +11,30 @@ export interface RuleContext {
   report(finding: { message: string; range: Range; severity?: Severity; fixes?: Fix[] }): void;
 }
 
-/** A check with a stable name; its documentation lives at docs/rules/<name>.md. */
+/** What a rule sees when it checks one section. */
+export interface SectionRuleContext extends RuleContext {
+  section: Section;
+  /** The proxy of a defaults, frontend, backend or listen section. */
+  proxy?: Proxy;
+}
+
+/**
+ * A check with a stable name; its documentation lives at docs/rules/<name>.md.
+ *
+ * A rule checks the whole file (`check`), sections one by one (`checkSection`), or both. Findings of
+ * `checkSection` may depend only on the section, its proxy's chain of defaults sections, the target version and
+ * the string `fileFacts` returns: the linter then keeps them from one edit to the next for every section the edit
+ * did not touch. Their ranges should come from the syntax tree (ranges it computes are taken to lie in the section).
+ */
 export interface Rule {
   name: string;
   defaultSeverity: Severity;
   /** One line, shown in rule listings. */
   description: string;
-  check(context: RuleContext): void;
+  check?(context: RuleContext): void;
+  checkSection?(context: SectionRuleContext): void;
+  /** Everything else of the file the section findings depend on (the global section's settings, say), as a string. */
+  fileFacts?(context: Omit<RuleContext, 'report'>): string;
+  /** True when section findings quote line numbers of their section: they are then redone when it moves. */
+  quotesLineNumbers?: boolean;
 }

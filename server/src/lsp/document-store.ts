@@ -23,7 +23,7 @@ export class DocumentStore {
   get(document: TextDocument): ConfigDocument {
     const cached = this.documents.get(document.uri);
     if (cached && cached.version === document.version) return cached;
-    const fresh = new ConfigDocument(document.uri, document.getText(), document.version, { ...this.options, external: this.externalFor(document.uri) });
+    const fresh = new ConfigDocument(document.uri, document.getText(), document.version, { ...this.options, external: this.externalFor(document.uri) }, cached);
     this.documents.set(document.uri, fresh);
     return fresh;
   }

@@ -2,9 +2,9 @@ import type { AclCriterion, ConfigFile, Directive, Range, Section, Word } from '
 import { parseAclCriterion } from '../syntax/parse-config';
 import { subRange } from '../syntax/positions';
 import { PROXY_SECTIONS } from '../syntax/section-keywords';
-import { collectCrossReferences } from './cross-references';
+import { collectSectionCrossReferences, resolveServerScopes } from './cross-references';
 import type { ExternalSymbols, ModelOptions } from './external-symbols';
-import { collectFileReferences, type FileReference } from './file-references';
+import { collectSectionFileReferences, type FileReference } from './file-references';
 
 export type ProxyKind = 'defaults' | 'frontend' | 'backend' | 'listen';
 
@@ -136,44 +136,91 @@ const NAMED_SECTION_SYMBOLS: Record<string, SymbolKind> = {
   'log-profile': 'log-profile',
 };
 
+/** What one section adds to the model; kept per section so an edit rebuilds only the sections it touched. */
+interface SectionModel {
+  /** The defaults proxy the section's proxy inherits from when this was built. */
+  inheritsFrom: Proxy | undefined;
+  proxy?: Proxy;
+  definitions: SymbolDefinition[];
+  references: SymbolReference[];
+  crossReferences: SymbolReference[];
+  /** Server references written `backend/server`, whose scope is looked up in each model. */
+  scoped: SymbolReference[];
+  files: FileReference[];
+}
+
+const sectionModels = new WeakMap<Section, SectionModel>();
+
+function sectionModel(section: Section, inheritsFrom: Proxy | undefined): SectionModel {
+  const cached = sectionModels.get(section);
+  if (cached && cached.inheritsFrom === inheritsFrom) return cached;
+  const definitions: SymbolDefinition[] = [];
+  const references: SymbolReference[] = [];
+  const symbolKind = NAMED_SECTION_SYMBOLS[section.type];
+  if (symbolKind && section.name) {
+    definitions.push({ kind: symbolKind, name: section.name.value, range: section.name.range, fullRange: section.range });
+  }
+  if (section.type === 'userlist') collectUsers(section, definitions);
+  if (section.type === 'peers' && section.name) collectPeerTables(section, definitions);
+  let proxy: Proxy | undefined;
+  if (PROXY_SECTIONS.has(section.type)) {
+    const kind = section.type as ProxyKind;
+    proxy = createProxy(kind, section, inheritsFrom);
+    if (section.from) {
+      references.push({ kind: 'defaults', name: section.from.value, range: section.from.range, directive: headerDirective(section), dynamic: false });
+    }
+    if (proxy.nameWord) definitions.push({ kind, name: proxy.name, range: proxy.nameWord.range, fullRange: section.range });
+    collectProxyContents(proxy, definitions, references);
+  }
+  const cross = collectSectionCrossReferences(section, proxy);
+  const built: SectionModel = {
+    inheritsFrom,
+    proxy,
+    definitions,
+    references,
+    crossReferences: cross.references,
+    scoped: cross.scoped,
+    files: collectSectionFileReferences(section),
+  };
+  sectionModels.set(section, built);
+  return built;
+}
+
 /**
  * Builds the semantic model of a parsed config: proxies with inheritance, symbols and references.
  * With `options.external`, proxies may inherit defaults sections of the files loaded before this one.
+ * What each section contributes is kept with the section, so sections an edit did not touch (see
+ * `reparseConfig`) are not modelled again.
  */
 export function buildModel(file: ConfigFile, options: ModelOptions = {}): ConfigModel {
   const proxies: Proxy[] = [];
   const definitions: SymbolDefinition[] = [];
   const references: SymbolReference[] = [];
+  const files: FileReference[] = [];
+  const parts: SectionModel[] = [];
   const preceding = options.external?.precedingDefaults?.();
   let lastDefaults: Proxy | undefined = preceding?.last;
   const namedDefaults = new Map<string, Proxy>(preceding?.named);
 
   for (const section of file.sections) {
-    const symbolKind = NAMED_SECTION_SYMBOLS[section.type];
-    if (symbolKind && section.name) {
-      definitions.push({ kind: symbolKind, name: section.name.value, range: section.name.range, fullRange: section.range });
+    let inheritsFrom: Proxy | undefined;
+    if (PROXY_SECTIONS.has(section.type)) {
+      // Only frontends, backends and listens inherit the last defaults section; a defaults section starts empty
+      // unless it names one with `from`.
+      inheritsFrom = section.from ? namedDefaults.get(section.from.value) : section.type === 'defaults' ? undefined : lastDefaults;
     }
-    if (section.type === 'userlist') collectUsers(section, definitions);
-    if (section.type === 'peers' && section.name) collectPeerTables(section, definitions);
-    if (!PROXY_SECTIONS.has(section.type)) continue;
-
-    const kind = section.type as ProxyKind;
-    // Only frontends, backends and listens inherit the last defaults section; a defaults section starts empty
-    // unless it names one with `from`.
-    const inheritsFrom = section.from ? namedDefaults.get(section.from.value) : kind === 'defaults' ? undefined : lastDefaults;
-    const proxy = createProxy(kind, section, inheritsFrom);
+    const part = sectionModel(section, inheritsFrom);
+    parts.push(part);
+    for (const definition of part.definitions) definitions.push(definition);
+    for (const reference of part.references) references.push(reference);
+    for (const reference of part.files) files.push(reference);
+    const proxy = part.proxy;
+    if (!proxy) continue;
     proxies.push(proxy);
-    if (section.from) {
-      references.push({ kind: 'defaults', name: section.from.value, range: section.from.range, directive: headerDirective(section), dynamic: false });
-    }
-    if (proxy.nameWord) {
-      definitions.push({ kind, name: proxy.name, range: proxy.nameWord.range, fullRange: section.range });
-    }
-    if (kind === 'defaults') {
+    if (proxy.kind === 'defaults') {
       lastDefaults = proxy;
       if (proxy.name) namedDefaults.set(proxy.name, proxy);
     }
-    collectProxyContents(proxy, definitions, references);
   }
 
   const backendsByName = new Map<string, Proxy>();
@@ -193,7 +240,10 @@ export function buildModel(file: ConfigFile, options: ModelOptions = {}): Config
     if (list) list.push(definition);
     else definitionIndex.set(key, [definition]);
   }
-  collectCrossReferences({ file, proxies, references, findBackend });
+  // Cross references come after the others, proxies first, as readers of `references` expect.
+  for (const part of parts) if (part.proxy) for (const reference of part.crossReferences) references.push(reference);
+  for (const part of parts) if (!part.proxy) for (const reference of part.crossReferences) references.push(reference);
+  for (const part of parts) resolveServerScopes(part.scoped, findBackend);
   const external = options.external;
 
   return {
@@ -201,7 +251,7 @@ export function buildModel(file: ConfigFile, options: ModelOptions = {}): Config
     proxies,
     definitions,
     references,
-    files: collectFileReferences(file),
+    files,
     external,
     findBackend: (name) => findBackend(name) ?? external?.findBackend(name),
     findProxy: (kind, name) => proxiesByKey.get(`${kind}:${name}`),

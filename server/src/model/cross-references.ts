@@ -1,68 +1,71 @@
-import type { ConfigFile, Directive, Range, Section, Word } from '../syntax/ast';
+import type { Directive, Range, Section, Word } from '../syntax/ast';
 import { subRange } from '../syntax/positions';
 import type { Proxy, SymbolKind, SymbolReference } from './config-model';
-
-/** What the collectors below need from the model being built. */
-interface ModelParts {
-  file: ConfigFile;
-  proxies: Proxy[];
-  references: SymbolReference[];
-  findBackend(name: string): Proxy | undefined;
-}
 
 /** Characters HAProxy accepts in the names of proxies, servers, tables and other sections. */
 const NAME = /^[A-Za-z0-9_:.-]+$/;
 
 /**
- * References that need every proxy to be known first, or that hide inside words: `track [be/]srv`,
- * fetch and converter arguments naming a backend, frontend, server or table (`nbsrv(be)`,
- * `srv_is_up(be/srv)`, `table_http_req_rate(tbl)`), users and groups of userlists, and a few keyword
- * arguments (`use-fcgi-app`, `email-alert mailers`, `filter cache`, `do-resolve`, `log ... profile`).
+ * References that hide inside words or need the whole model: `track [be/]srv`, fetch and converter arguments
+ * naming a backend, frontend, server or table (`nbsrv(be)`, `srv_is_up(be/srv)`, `table_http_req_rate(tbl)`),
+ * users and groups of userlists, and a few keyword arguments (`use-fcgi-app`, `email-alert mailers`,
+ * `filter cache`, `do-resolve`, `log ... profile`), for one section. A server named with its backend
+ * (`be/srv`) is returned in `scoped` too: its `scope` is the backend of that name, set by the caller once every
+ * proxy is known (`resolveServerScopes`).
  */
-export function collectCrossReferences(model: ModelParts): void {
-  const push = (reference: Omit<SymbolReference, 'dynamic'>) => model.references.push({ ...reference, dynamic: false });
-  for (const proxy of model.proxies) {
+export function collectSectionCrossReferences(section: Section, proxy: Proxy | undefined): { references: SymbolReference[]; scoped: SymbolReference[] } {
+  const references: SymbolReference[] = [];
+  const scoped: SymbolReference[] = [];
+  const push: Push = (reference, needsScope = false) => {
+    const full = { ...reference, dynamic: false };
+    references.push(full);
+    if (needsScope) scoped.push(full);
+  };
+  if (proxy) {
     for (const directive of proxy.directives) {
-      collectTrack(model, proxy, directive, push);
+      collectTrack(proxy, directive, push);
       collectKeywordArguments(proxy, directive, push);
-      for (const word of wordsOf(directive)) collectCallArguments(model, proxy, directive, word, push);
+      for (const word of wordsOf(directive)) collectCallArguments(proxy, directive, word, push);
     }
     collectAuthGroups(proxy, push);
   }
-  for (const section of model.file.sections) {
-    if (section.type === 'userlist' && section.name) collectUserlistMembers(section, section.name.value, push);
-    if (section.type === 'global') {
-      for (const directive of section.directives) collectRingLog(directive, push);
-    }
+  if (section.type === 'userlist' && section.name) collectUserlistMembers(section, section.name.value, push);
+  if (section.type === 'global') {
+    for (const directive of section.directives) collectRingLog(directive, push);
   }
+  return { references, scoped };
 }
 
-type Push = (reference: Omit<SymbolReference, 'dynamic'>) => void;
+/** Points each `backend/server` reference at the backend of that name (undefined when there is none). */
+export function resolveServerScopes(scoped: readonly SymbolReference[], findBackend: (name: string) => Proxy | undefined): void {
+  for (const reference of scoped) reference.scope = findBackend(reference.scopeName!);
+}
 
-function collectTrack(model: ModelParts, proxy: Proxy, directive: Directive, push: Push): void {
+type Push = (reference: Omit<SymbolReference, 'dynamic'>, needsScope?: boolean) => void;
+
+function collectTrack(proxy: Proxy, directive: Directive, push: Push): void {
   const keyword = directive.keyword.value;
   if (keyword !== 'server' && keyword !== 'default-server') return;
   const args = directive.args;
   for (let i = 1; i < args.length; i++) {
-    if (args[i - 1].value === 'track' && !args[i].quoted) serverPath(model, proxy, directive, args[i], 0, args[i].raw.length, push);
+    if (args[i - 1].value === 'track' && !args[i].quoted) serverPath(proxy, directive, args[i], 0, args[i].raw.length, push);
   }
 }
 
 /** `[backend/]server` inside `word` from `start` to `end`: a backend reference and a server reference. */
-function serverPath(model: ModelParts, proxy: Proxy, directive: Directive, word: Word, start: number, end: number, push: Push): void {
+function serverPath(proxy: Proxy, directive: Directive, word: Word, start: number, end: number, push: Push): void {
   const text = word.raw.slice(start, end);
   const slash = text.indexOf('/');
   const serverName = text.slice(slash + 1);
   if (!NAME.test(serverName)) return;
-  let scope: Proxy | undefined = proxy;
-  let scopeName = proxy.name;
-  if (slash >= 0) {
-    scopeName = text.slice(0, slash);
-    if (!NAME.test(scopeName)) return;
-    scope = model.findBackend(scopeName);
-    push({ kind: 'backend', name: scopeName, range: subRange(word.range, start, start + slash), scope: proxy, directive });
+  if (slash < 0) {
+    push({ kind: 'server', name: serverName, range: subRange(word.range, start, end), scope: proxy, scopeName: proxy.name, directive });
+    return;
   }
-  push({ kind: 'server', name: serverName, range: subRange(word.range, start + slash + 1, end), scope, scopeName, directive });
+  const scopeName = text.slice(0, slash);
+  if (!NAME.test(scopeName)) return;
+  push({ kind: 'backend', name: scopeName, range: subRange(word.range, start, start + slash), scope: proxy, directive });
+  push({ kind: 'server', name: serverName, range: subRange(word.range, start + slash + 1, end), scope: undefined, scopeName, directive }, true);
 }
 
 const BACKEND_FETCHES = new Set(['avg_queue', 'be_conn', 'be_conn_free', 'be_sess_rate', 'connslots', 'nbsrv', 'queue']);
@@ -85,14 +88,14 @@ function namedArgument(name: string): { index: number; kind: SymbolKind | 'serve
 
 const CALL = /(?<![\w.-])([a-z][\w.-]*)\(/g;
 
-function collectCallArguments(model: ModelParts, proxy: Proxy, directive: Directive, word: Word, push: Push): void {
+function collectCallArguments(proxy: Proxy, directive: Directive, word: Word, push: Push): void {
   for (const match of word.raw.matchAll(CALL)) {
     const role = namedArgument(match[1]);
     if (!role) continue;
     const arg = callArguments(word.raw, (match.index ?? 0) + match[0].length)[role.index];
     if (!arg) continue;
     if (role.kind === 'server-path') {
-      serverPath(model, proxy, directive, word, arg.start, arg.end, push);
+      serverPath(proxy, directive, word, arg.start, arg.end, push);
       continue;
     }
     const name = word.raw.slice(arg.start, arg.end);

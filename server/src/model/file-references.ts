@@ -39,10 +39,13 @@ const FILE_CALL = /(?<![\w.-])(map(?:_\w+)?|set-map|del-map|add-acl|del-acl)\(([
 
 /** Collects every file path the config names, with the range of the path. */
 export function collectFileReferences(file: ConfigFile): FileReference[] {
+  return file.sections.flatMap(collectSectionFileReferences);
+}
+
+/** Collects the file paths one section names. */
+export function collectSectionFileReferences(section: Section): FileReference[] {
   const references: FileReference[] = [];
-  for (const section of file.sections) {
-    for (const directive of section.directives) collectDirectiveFiles(section, directive, references);
-  }
+  for (const directive of section.directives) collectDirectiveFiles(section, directive, references);
   return references;
 }
 

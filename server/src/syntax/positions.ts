@@ -30,6 +30,31 @@ export class AnchoredPosition implements Position {
   }
 }
 
+/**
+ * A position some lines below an anchored line (a blank line of a section, say, that has no anchor of its own):
+ * it moves with the anchor, so it stays right while the lines between them are unchanged.
+ */
+export class RelativePosition implements Position {
+  constructor(
+    readonly anchor: LineAnchor,
+    private readonly lineDelta: number,
+    readonly column: number,
+    private readonly offsetDelta: number,
+  ) {}
+
+  get line(): number {
+    return this.anchor.line + this.lineDelta;
+  }
+
+  get offset(): number {
+    return this.anchor.offset + this.offsetDelta;
+  }
+
+  toJSON(): { line: number; column: number; offset: number } {
+    return { line: this.line, column: this.column, offset: this.offset };
+  }
+}
+
 /** Range of a token on an anchored line (Chevrotain columns are 1-based; the range is end-exclusive). */
 export function anchoredTokenRange(token: IToken, anchor: LineAnchor): Range {
   const column = (token.startColumn ?? 1) - 1;

@@ -6,27 +6,7 @@ import type { ConfigFile } from '../../../server/src/syntax/ast';
 import { reparseConfig } from '../../../server/src/syntax/incremental-parse';
 import { parseConfig } from '../../../server/src/syntax/parse-config';
 import { acceptedConfigs, hasCorpus, repoRoot, SKIP_CORPUS_MESSAGE } from '../../support/corpus';
-
-interface Edit {
-  at: number;
-  remove: number;
-  insert: string;
-}
-
-/** Pieces users type or delete: line breaks, section headers, directives, quotes, comments, conditions. */
-const PIECES = ['\n', '\r\n', ' ', '    ', 'x', '#', '"', "'", '\\', '{', '}', 'if', ' if { path /a }', 'backend b\n', 'frontend\n', 'defaults', 'global\n',
-  '    acl a path_beg /api\n', '    server s1 10.0.0.1:80 check\n', 'use_backend b if a\n', 'listen l\n  bind :80\n', '.if defined(X)\n', '\0', '$VAR', '%[src]'];
-
-const editArbitrary = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  remove: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 80 })),
-  insert: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES), fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }).map((p) => p.join(''))),
-});
-
-function applyEdit(text: string, edit: { at: number; remove: number; insert: string }): string {
-  const at = Math.floor(edit.at * text.length);
-  return text.slice(0, at) + edit.insert + text.slice(at + edit.remove);
-}
+import { applyEdit, editArbitrary, type Edit } from '../../support/random-edits';
 
 /** The tree as data: anchored positions serialise as plain ones, so this compares what every consumer sees. */
 function snapshot(file: ConfigFile): string {

@@ -1,5 +1,5 @@
 import { isDeprecatedIn } from '../../model/catalog';
-import { keywordLines, keywordRange, wordAt } from '../keyword-lines';
+import { sectionKeywordLines, keywordRange, wordAt } from '../keyword-lines';
 import type { Rule } from '../rule';
 
 /** A keyword or action the manual of the target version marks as deprecated. */
@@ -7,8 +7,8 @@ export const deprecatedKeywordRule: Rule = {
   name: 'deprecated-keyword',
   defaultSeverity: 'warning',
   description: 'A keyword the target HAProxy version marks as deprecated.',
-  check({ model, version, report }) {
-    for (const line of keywordLines(model, version)) {
+  checkSection({ section, version, report }) {
+    for (const line of sectionKeywordLines(section, version)) {
       const { resolved } = line;
       if (resolved.status !== 'ok' || !resolved.keyword) continue;
       if (isDeprecatedIn(resolved.keyword, version) && !resolved.keyword.deprecatedSyntax) {

@@ -12,7 +12,7 @@ import {
   type KeywordEntry,
 } from '../../model/catalog';
 import type { Range } from '../../syntax/ast';
-import { keywordLines, keywordRange, lineExpressions, wordAt, type KeywordLine } from '../keyword-lines';
+import { sectionKeywordLines, keywordRange, lineExpressions, wordAt, type KeywordLine } from '../keyword-lines';
 import type { RuleContext, Rule } from '../rule';
 import { converterEntry, fetchEntry, isRuntimeName } from '../sample-names';
 import type { HaproxyVersion } from '../version';
@@ -113,8 +113,8 @@ export const invalidArgumentRule: Rule = {
   name: 'invalid-argument',
   defaultSeverity: 'error',
   description: 'An argument HAProxy rejects: wrong value, missing argument, unknown option, fetch or converter.',
-  check({ model, version, report }) {
-    for (const line of keywordLines(model, version)) {
+  checkSection({ section, version, report }) {
+    for (const line of sectionKeywordLines(section, version)) {
       const { resolved } = line;
       if (resolved.status !== 'ok' || !resolved.keyword) continue;
       const entry = resolved.keyword;

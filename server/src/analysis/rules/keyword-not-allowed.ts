@@ -1,4 +1,4 @@
-import { keywordLines, keywordRange, wordAt } from '../keyword-lines';
+import { sectionKeywordLines, keywordRange, wordAt } from '../keyword-lines';
 import type { Rule } from '../rule';
 
 /** A known keyword written in a section (or an action in a rule set) that does not take it. */
@@ -6,8 +6,8 @@ export const keywordNotAllowedRule: Rule = {
   name: 'keyword-not-allowed',
   defaultSeverity: 'error',
   description: 'A known keyword in a section, or an action in a rule set, that does not accept it.',
-  check({ model, version, report }) {
-    for (const line of keywordLines(model, version)) {
+  checkSection({ section, version, report }) {
+    for (const line of sectionKeywordLines(section, version)) {
       const { resolved } = line;
       if (resolved.status === 'not-allowed' && resolved.keyword) {
         const places = resolved.allowedIn?.length ? ` (it belongs in: ${resolved.allowedIn.join(', ')})` : '';

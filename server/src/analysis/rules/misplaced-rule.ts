@@ -44,8 +44,10 @@ export const misplacedRuleRule: Rule = {
   name: 'misplaced-rule',
   defaultSeverity: 'warning',
   description: 'A rule is written after a rule that HAProxy evaluates later, so the file order is misleading.',
-  check(context) {
-    for (const proxy of context.model.proxies) {
+  quotesLineNumbers: true,
+  checkSection(context) {
+    const proxy = context.proxy;
+    if (proxy) {
       const firstAt = new Map<number, Directive>();
       for (const directive of proxy.directives) {
         const stage = requestStage(directive);

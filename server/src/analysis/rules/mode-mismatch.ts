@@ -1,6 +1,6 @@
 import { getKeyword, isHttpOnly } from '../../model/catalog';
 import type { Proxy } from '../../model/config-model';
-import { keywordLines, keywordRange, wordAt } from '../keyword-lines';
+import { sectionKeywordLines, keywordRange, wordAt } from '../keyword-lines';
 import type { Rule } from '../rule';
 
 function modeOrigin(proxy: Proxy): string {
@@ -15,11 +15,9 @@ export const modeMismatchRule: Rule = {
   name: 'mode-mismatch',
   defaultSeverity: 'warning',
   description: 'An HTTP-only keyword, action or fetch in a proxy working in tcp mode.',
-  check({ model, version, report }) {
-    const proxies = new Map(model.proxies.map((p) => [p.section, p]));
-    for (const line of keywordLines(model, version)) {
-      const proxy = proxies.get(line.section);
-      if (!proxy || proxy.kind === 'defaults' || proxy.mode !== 'tcp') continue;
+  checkSection({ section, proxy, version, report }) {
+    if (!proxy || proxy.kind === 'defaults' || proxy.mode !== 'tcp') return;
+    for (const line of sectionKeywordLines(section, version)) {
       const { resolved } = line;
       if (resolved.status !== 'ok' || !resolved.keyword) continue;
       if (isHttpOnly(resolved.keyword, version)) {

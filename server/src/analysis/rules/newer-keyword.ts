@@ -1,5 +1,5 @@
 import { addedIn, isKnownIn, lineOptions, scanOptions, type KeywordEntry } from '../../model/catalog';
-import { keywordLines, keywordRange, lineExpressions, sectionVersionIssues, wordAt } from '../keyword-lines';
+import { sectionKeywordLines, keywordRange, lineExpressions, sectionVersionIssue, wordAt } from '../keyword-lines';
 import { converterEntry, fetchEntry } from '../sample-names';
 import type { Rule } from '../rule';
 import type { HaproxyVersion } from '../version';
@@ -14,11 +14,10 @@ export const newerKeywordRule: Rule = {
   name: 'newer-keyword',
   defaultSeverity: 'error',
   description: 'A keyword that the target HAProxy version does not have yet.',
-  check({ model, version, report }) {
-    for (const issue of sectionVersionIssues(model, version)) {
-      if (issue.status === 'newer') report({ message: message(`Section '${issue.entry.name}'`, issue.entry, version), range: issue.section.keyword.range });
-    }
-    for (const line of keywordLines(model, version)) {
+  checkSection({ section, version, report }) {
+    const issue = sectionVersionIssue(section, version);
+    if (issue?.status === 'newer') report({ message: message(`Section '${issue.entry.name}'`, issue.entry, version), range: section.keyword.range });
+    for (const line of sectionKeywordLines(section, version)) {
       const { resolved } = line;
       if (resolved.status === 'newer') {
         report({ message: message(`'${resolved.keyword?.name ?? line.words[0]}'`, resolved.keyword, version), range: keywordRange(line) });

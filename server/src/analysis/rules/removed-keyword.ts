@@ -1,6 +1,6 @@
 import { lineOptions, scanOptions, type RemovedKeyword } from '../../model/catalog';
 import type { Fix } from '../finding';
-import { keywordLines, keywordRange, sectionVersionIssues, wordAt, type KeywordLine } from '../keyword-lines';
+import { sectionKeywordLines, keywordRange, sectionVersionIssue, wordAt, type KeywordLine } from '../keyword-lines';
 import type { Rule } from '../rule';
 
 /** Removed keywords whose replacement takes the same arguments, so renaming is a complete fix. */
@@ -29,10 +29,9 @@ export const removedKeywordRule: Rule = {
   name: 'removed-keyword',
   defaultSeverity: 'error',
   description: 'A keyword the target HAProxy version no longer accepts.',
-  check({ model, version, report }) {
-    for (const section of model.file.sections) {
-      const address = section.type === 'listen' || section.type === 'frontend' ? section.headerArgs[1] : undefined;
-      if (!address || address.value === 'from') continue;
+  checkSection({ section, version, report }) {
+    const address = section.type === 'listen' || section.type === 'frontend' ? section.headerArgs[1] : undefined;
+    if (address && address.value !== 'from') {
       const header = section.headerRange;
       report({
         message: `A listening address on the '${section.type}' line is no longer supported; declare it with a 'bind' line`,
@@ -49,10 +48,9 @@ export const removedKeywordRule: Rule = {
         ],
       });
     }
-    for (const issue of sectionVersionIssues(model, version)) {
-      if (issue.status === 'removed') report({ message: explain(issue.entry.name, undefined, issue.entry.versions.at(-1)), range: issue.section.keyword.range });
-    }
-    for (const line of keywordLines(model, version)) {
+    const issue = sectionVersionIssue(section, version);
+    if (issue?.status === 'removed') report({ message: explain(issue.entry.name, undefined, issue.entry.versions.at(-1)), range: section.keyword.range });
+    for (const line of sectionKeywordLines(section, version)) {
       const { resolved } = line;
       if (resolved.status === 'removed') {
         const name = resolved.removed?.name ?? resolved.keyword?.name ?? line.words[0];

@@ -1,6 +1,6 @@
 import { closestNames, ruleSetActions, suggestKeywords } from '../../model/catalog';
 import type { Fix } from '../finding';
-import { keywordLines, keywordRange, loadsRuntimeKeywords, wordAt } from '../keyword-lines';
+import { keywordRange, loadsRuntimeKeywords, sectionKeywordLines, wordAt } from '../keyword-lines';
 import type { Rule } from '../rule';
 
 function replaceFixes(suggestions: string[], range: Fix['edits'][number]['range']): Fix[] {
@@ -12,12 +12,15 @@ export const unknownKeywordRule: Rule = {
   name: 'unknown-keyword',
   defaultSeverity: 'error',
   description: 'No HAProxy version knows this keyword or action.',
-  check({ model, version, report }) {
+  check({ model, report }) {
     for (const orphan of model.file.orphans) {
       report({ message: `'${orphan.keyword.value}' is outside any section: start a section (global, defaults, frontend...) first`, range: orphan.keyword.range });
     }
+  },
+  fileFacts: ({ model }) => (loadsRuntimeKeywords(model).modules ? 'modules' : ''),
+  checkSection({ section, model, version, report }) {
     const runtime = loadsRuntimeKeywords(model);
-    for (const line of keywordLines(model, version)) {
+    for (const line of sectionKeywordLines(section, version)) {
       const { resolved } = line;
       if (resolved.status === 'unknown') {
         const written = line.words.slice(0, Math.max(1, resolved.consumed)).join(' ');

@@ -41,8 +41,9 @@ export const unreachableRuleRule: Rule = {
   name: 'unreachable-rule',
   defaultSeverity: 'warning',
   description: 'A rule can never run because an earlier unconditional rule of the same set always ends processing.',
-  check({ model, report }) {
-    for (const proxy of model.proxies) {
+  quotesLineNumbers: true,
+  checkSection({ proxy, report }) {
+    if (proxy) {
       const stoppers = new Map<string, Directive>();
       for (const directive of proxy.directives) {
         const rule = ruleOf(directive);
