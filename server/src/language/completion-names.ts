@@ -1,4 +1,5 @@
 import { isKnownIn, keywordsOfKind } from '../model/catalog';
+import type { ConfigModel } from '../model/config-model';
 import { catalogItem, plainItem, type CompletionEntry, type CompletionKind } from './completion-items';
 import type { Cursor } from './completion-cursor';
 import { aclMarkdown } from './symbol-docs';
@@ -13,17 +14,27 @@ export function nameItems(names: readonly string[], kind: CompletionKind, detail
   return [...new Set(names)].map((name, i) => plainItem(name, kind, `0${String(i).padStart(4, '0')}`, { detail }));
 }
 
-const backendCache = new WeakMap<object, CompletionEntry[]>();
+const backendCache = new WeakMap<ConfigModel, CompletionEntry[]>();
+
+function backendEntries(names: readonly string[]): CompletionEntry[] {
+  return nameItems(names, 'backend', 'backend').map((item): CompletionEntry => ({ ...item, ref: { kind: 'backend', name: item.label } }));
+}
+
+function ownBackends(model: ConfigModel): string[] {
+  return model.proxies.filter((p) => (p.kind === 'backend' || p.kind === 'listen') && p.name).map((p) => p.name);
+}
+
+/** Builds the backend items of a model ahead of the first completion that offers them. */
+export function indexBackends(model: ConfigModel): void {
+  if (!backendCache.has(model)) backendCache.set(model, backendEntries(ownBackends(model)));
+}
 
 /** Backends and listens of this file and of the other files of the config, cached per model. */
 export function backendItems(c: Cursor): CompletionEntry[] {
   const others = c.env.otherBackends?.() ?? [];
-  const cached = others.length ? undefined : backendCache.get(c.doc.model);
-  if (cached) return cached;
-  const own = c.doc.model.proxies.filter((p) => (p.kind === 'backend' || p.kind === 'listen') && p.name).map((p) => p.name);
-  const items = nameItems([...own, ...others], 'backend', 'backend').map((item): CompletionEntry => ({ ...item, ref: { kind: 'backend', name: item.label } }));
-  if (!others.length) backendCache.set(c.doc.model, items);
-  return items;
+  if (others.length) return backendEntries([...ownBackends(c.doc.model), ...others]);
+  indexBackends(c.doc.model);
+  return backendCache.get(c.doc.model)!;
 }
 
 /** Names a word after these words stands for (`table <name>`, `use_backend <name>`, `errorfiles <name>`). */

@@ -1,6 +1,7 @@
 import { CodeActionKind, CodeLensRefreshRequest, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintOptions } from '../analysis/lint';
+import { languageWarmUpSteps, modelWarmUpSteps } from '../language/warm-up';
 import type { ConfigSet } from '../navigation/config-set';
 import { WorkspaceConfigs, toPath } from '../navigation/workspace-configs';
 import { SampleRequestsNotification, SimulateRequest, WorkspaceTrustNotification, type SimulateParams, type SimulateResponse, type WorkspaceTrustParams } from '../protocol';
@@ -22,6 +23,7 @@ import { simulateDocument } from './simulate';
 import { semanticTokens, semanticTokensLegend } from './semantic-tokens';
 import { SIGNATURE_TRIGGERS, SignatureHelpProvider } from './signature-help';
 import { documentSymbols } from './symbols';
+import { DocumentWarmUp, runSteps } from './warm-up';
 import { workspaceSymbolList } from './workspace-symbols';
 
 /** Settings the server reads from `haproxy.*` (workspace/configuration) or from initializationOptions. */
@@ -76,7 +78,12 @@ export function startServer(connection: Connection): void {
     checker.configure({ executablePath: settings?.executablePath || undefined, enabled: settings?.checkOnSave !== false });
   };
   const withSet = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, handler: (set: ConfigSet, params: P) => R) =>
-    safe(name, fallback, (params: P) => (documents.get(params.textDocument.uri) ? handler(configs.setFor(params.textDocument.uri), params) : fallback));
+    safe(name, fallback, (params: P) => (documents.get(params.textDocument.uri) ? handler(configs.currentSetFor(params.textDocument.uri), params) : fallback));
+  const warmUp = new DocumentWarmUp(
+    documentFor,
+    (document) => [...modelWarmUpSteps(document.model), () => configs.currentSetFor(document.uri).index()],
+    (error) => connection.console.error(`haproxy: warm-up failed: ${error instanceof Error ? error.stack : String(error)}`),
+  );
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
@@ -126,12 +133,17 @@ export function startServer(connection: Connection): void {
     }
   };
 
-  connection.onInitialized(() => void refreshSettings());
+  connection.onInitialized(() => {
+    void refreshSettings();
+    runSteps(languageWarmUpSteps(), () => true, (error) => connection.console.error(`haproxy: warm-up failed: ${String(error)}`));
+  });
   connection.onDidChangeConfiguration(() => void refreshSettings());
 
   documents.onDidOpen((event) => diagnostics.schedule(event.document.uri, true));
   documents.onDidChangeContent((event) => {
     diagnostics.schedule(event.document.uri);
+    // Opening a document fires this too.
+    warmUp.schedule(event.document.uri);
     if (!configs.isMember(event.document.uri)) return;
     // The other files of a multi-file config see this one: their findings are stale now.
     for (const uri of configs.memberUris()) {
@@ -153,6 +165,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     store.delete(event.document.uri);
     routingLenses.forget(event.document.uri);
+    warmUp.forget(event.document.uri);
     diagnostics.clear(event.document.uri);
   });
 

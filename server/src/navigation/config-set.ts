@@ -1,17 +1,15 @@
 import type { ConfigModel, Proxy, SymbolKind } from '../model/config-model';
 import type { ExternalDefinition, ExternalSymbols } from '../model/external-symbols';
+import { lineStarts } from '../syntax/line-starts';
 import { rangeContains } from '../syntax/positions';
-import { keysOf, occurrencesOf, type Occurrence } from './occurrences';
+import { occurrencesOf, type LocatedOccurrence, type Occurrence } from './occurrences';
+
+export type { LocatedOccurrence } from './occurrences';
 
 /** One file of a config set. */
 export interface ConfigSetMember {
   uri: string;
   model: ConfigModel;
-}
-
-/** An occurrence together with the file it is in. */
-export interface LocatedOccurrence extends Occurrence {
-  uri: string;
 }
 
 /**
@@ -20,7 +18,7 @@ export interface LocatedOccurrence extends Occurrence {
  */
 export class ConfigSet {
   private located?: Map<string, LocatedOccurrence[]>;
-  private byKey?: Map<string, LocatedOccurrence[]>;
+  private byName?: Map<string, LocatedOccurrence[]>;
 
   constructor(readonly members: readonly ConfigSetMember[]) {}
 
@@ -38,60 +36,83 @@ export class ConfigSet {
     return uri === undefined ? [...located.values()].flat() : (located.get(uri) ?? []);
   }
 
-  /** The occurrence under a cursor (0-based line and column). */
+  /**
+   * The occurrence under a cursor (0-based line and column); the first in text order when two touch it. Names
+   * sit on one line, so a binary search to the cursor's offset and a look back along its line find it.
+   */
   occurrenceAt(uri: string, line: number, column: number): LocatedOccurrence | undefined {
-    return this.occurrences(uri).find((occurrence) => rangeContains(occurrence.range, line, column));
+    const list = this.occurrences(uri);
+    const file = this.model(uri)?.file;
+    const starts = file ? lineStarts(file) : [];
+    if (line < 0 || line >= starts.length) return undefined;
+    const offset = starts[line] + column;
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (list[mid].range.start.offset <= offset) low = mid + 1;
+      else high = mid - 1;
+    }
+    let found: LocatedOccurrence | undefined;
+    for (let i = high; i >= 0 && list[i].range.end.line >= line; i--) {
+      if (rangeContains(list[i].range, line, column)) found = list[i];
+    }
+    return found;
   }
 
-  /** Every occurrence naming the same thing as `target`, across all files, `target` included, in file and text order. */
+  /** Builds the indexes lookups use, ahead of the first one. */
+  index(): void {
+    this.nameIndex();
+  }
+
+  /**
+   * Every occurrence naming the same thing as `target`, across all files, `target` included, in file and text
+   * order. Two occurrences name the same thing when they share a namespace and a name; a name may lead to
+   * more namespaces (a `listen` is a frontend and a backend), which are followed in turn.
+   */
   related(target: Occurrence): LocatedOccurrence[] {
-    const index = this.keyIndex();
     const group = new Set<LocatedOccurrence>();
-    const seenKeys = new Set<string>();
-    const pending = keysOf(target);
+    const seen = new Set<string>();
+    const pending = target.namespaces.map((namespace) => ({ namespace, name: target.name }));
     for (let key = pending.pop(); key !== undefined; key = pending.pop()) {
-      if (seenKeys.has(key)) continue;
-      seenKeys.add(key);
-      for (const occurrence of index.get(key) ?? []) {
+      if (seen.has(key.namespace + key.name)) continue;
+      seen.add(key.namespace + key.name);
+      for (const occurrence of this.sharing(key.name, [key.namespace])) {
         if (group.has(occurrence)) continue;
         group.add(occurrence);
-        pending.push(...keysOf(occurrence));
+        pending.push(...occurrence.namespaces.map((namespace) => ({ namespace, name: occurrence.name })));
       }
     }
-    return this.occurrences().filter((occurrence) => group.has(occurrence));
+    const order = new Map(this.members.map((member, i) => [member.uri, i]));
+    return [...group].sort((a, b) => order.get(a.uri)! - order.get(b.uri)! || a.range.start.offset - b.range.start.offset);
   }
 
-  /** Definitions (outside `except`) that have one of the given identity keys. */
-  definitionsWithKeys(keys: Iterable<string>, except: ReadonlySet<LocatedOccurrence> = new Set()): LocatedOccurrence[] {
-    const index = this.keyIndex();
-    const found = new Set<LocatedOccurrence>();
-    for (const key of keys) {
-      for (const occurrence of index.get(key) ?? []) {
-        if (occurrence.role === 'definition' && !except.has(occurrence)) found.add(occurrence);
-      }
-    }
-    return [...found];
+  /** Definitions (outside `except`) of `name` in one of `namespaces`: what a symbol renamed to `name` would clash with. */
+  definitionsNamed(name: string, namespaces: Iterable<string>, except: ReadonlySet<LocatedOccurrence> = new Set()): LocatedOccurrence[] {
+    return this.sharing(name, [...new Set(namespaces)]).filter((occurrence) => occurrence.role === 'definition' && !except.has(occurrence));
+  }
+
+  /** Occurrences of `name` in any of `namespaces`. */
+  private sharing(name: string, namespaces: readonly string[]): LocatedOccurrence[] {
+    return (this.nameIndex().get(name) ?? []).filter((occurrence) => occurrence.namespaces.some((namespace) => namespaces.includes(namespace)));
   }
 
   private locate(): Map<string, LocatedOccurrence[]> {
-    this.located ??= new Map(
-      this.members.map((member) => [member.uri, occurrencesOf(member.model, member.uri).map((occurrence) => ({ ...occurrence, uri: member.uri }))]),
-    );
+    this.located ??= new Map(this.members.map((member) => [member.uri, occurrencesOf(member.model, member.uri)]));
     return this.located;
   }
 
-  private keyIndex(): Map<string, LocatedOccurrence[]> {
-    if (!this.byKey) {
-      this.byKey = new Map();
+  /** Occurrences by name, in file and text order (names are strings the tree already holds: nothing is built per key). */
+  private nameIndex(): Map<string, LocatedOccurrence[]> {
+    if (!this.byName) {
+      this.byName = new Map();
       for (const occurrence of this.occurrences()) {
-        for (const key of keysOf(occurrence)) {
-          const list = this.byKey.get(key) ?? [];
-          list.push(occurrence);
-          this.byKey.set(key, list);
-        }
+        const list = this.byName.get(occurrence.name);
+        if (list) list.push(occurrence);
+        else this.byName.set(occurrence.name, [occurrence]);
       }
     }
-    return this.byKey;
+    return this.byName;
   }
 
   /** What the file `uri` sees of the other files of the set: their definitions, and defaults loaded earlier. */

@@ -21,82 +21,124 @@ export interface Occurrence {
   fullRange?: Range;
 }
 
-const cache = new WeakMap<ConfigModel, Occurrence[]>();
+/** An occurrence together with the file it is in. */
+export interface LocatedOccurrence extends Occurrence {
+  uri: string;
+}
+
+const cache = new WeakMap<ConfigModel, LocatedOccurrence[]>();
 
 /** Every definition and static reference of a model as occurrences, in text order. `uri` scopes ACL identities. */
-export function occurrencesOf(model: ConfigModel, uri: string): Occurrence[] {
+export function occurrencesOf(model: ConfigModel, uri: string): LocatedOccurrence[] {
   let found = cache.get(model);
   if (!found) {
-    found = [
-      ...model.definitions.flatMap((definition) => definitionOccurrences(model, definition, uri)),
-      ...model.references.flatMap((reference) => referenceOccurrences(reference, uri)),
-    ].sort((a, b) => a.range.start.offset - b.range.start.offset);
+    const collector = new OccurrenceCollector(model, uri);
+    for (const definition of model.definitions) collector.definition(definition);
+    for (const reference of model.references) collector.reference(reference);
+    found = inTextOrder(collector.found);
     cache.set(model, found);
   }
   return found;
 }
 
-/** The identity keys of an occurrence, or of the same place renamed to `name`. */
-export function keysOf(occurrence: Occurrence, name = occurrence.name): string[] {
-  return occurrence.namespaces.map((namespace) => namespace + name);
+/** Room for an item's position in a sort key (start offset * POSITION_SPAN + position). */
+const POSITION_SPAN = 2 ** 21;
+
+/** Sorts by start offset (stable), reading each offset once: a typed array of keys sorts natively. */
+function inTextOrder<T extends { range: Range }>(items: T[]): T[] {
+  const keys = new Float64Array(items.length);
+  items.forEach((item, i) => (keys[i] = item.range.start.offset * POSITION_SPAN + i));
+  keys.sort();
+  return Array.from(keys, (key) => items[key % POSITION_SPAN]);
 }
 
-function definitionOccurrences(model: ConfigModel, definition: SymbolDefinition, uri: string): Occurrence[] {
-  const base = { kind: definition.kind, name: definition.name, qualifiedName: definition.name, range: definition.range, role: 'definition' as const, fullRange: definition.fullRange };
-  switch (definition.kind) {
-    case 'table':
-      // A proxy's stick-table is named after the proxy: the proxy's own occurrence carries the table namespace.
-      if (definition.scope) return [];
-      return [{ ...base, name: definition.name.slice(definition.name.indexOf('/') + 1), namespaces: [`table:${definition.scopeName}/`] }];
-    case 'acl':
-      return [{ ...base, namespaces: [aclNamespace(definition.scope, uri)] }];
-    case 'server':
-      return [{ ...base, namespaces: [`server:${definition.scopeName}/`] }];
-    case 'user':
-    case 'group':
-      return [{ ...base, namespaces: [`${definition.kind}:${definition.scopeName}/`] }];
-    case 'backend':
-    case 'frontend':
-    case 'listen': {
-      const proxy = model.proxies.find((p) => p.nameWord?.range === definition.range);
-      const namespaces = definition.kind === 'listen' ? ['backend:', 'frontend:'] : [`${definition.kind}:`];
-      if (proxy?.directives.some((d) => d.keyword.value === 'stick-table' && !d.prefix)) namespaces.push('table:');
-      return [{ ...base, namespaces }];
+/**
+ * Turns definitions and references into occurrences. Namespaces are made once per scope (the same string for
+ * all the servers of a backend), and occurrences are built as plain literals: tens of thousands at 50k lines.
+ */
+class OccurrenceCollector {
+  readonly found: LocatedOccurrence[] = [];
+  private readonly namespaces = new Map<string, string[]>();
+  private readonly aclNamespaces = new Map<Proxy | undefined, string[]>();
+  /** Name ranges of the proxies with a stick-table: their own occurrence carries the table namespace. */
+  private readonly withTable = new Set<Range>();
+
+  constructor(
+    model: ConfigModel,
+    private readonly uri: string,
+  ) {
+    for (const definition of model.definitions) {
+      const nameWord = definition.kind === 'table' ? definition.scope?.nameWord : undefined;
+      if (nameWord) this.withTable.add(nameWord.range);
     }
-    default:
-      return [{ ...base, namespaces: [`${definition.kind}:`] }];
   }
-}
 
-function referenceOccurrences(reference: SymbolReference, uri: string): Occurrence[] {
-  if (reference.dynamic || !reference.name) return [];
-  const base = { kind: reference.kind, name: reference.name, qualifiedName: reference.name, range: reference.range, role: 'reference' as const };
-  switch (reference.kind) {
-    case 'table': {
-      const slash = reference.name.indexOf('/');
-      if (slash < 0) return [{ ...base, namespaces: ['table:'] }];
-      const peers = reference.name.slice(0, slash);
-      const table = reference.name.slice(slash + 1);
-      return [
-        { ...base, kind: 'peers', name: peers, qualifiedName: peers, range: subRange(reference.range, 0, slash), namespaces: ['peers:'] },
-        { ...base, name: table, range: subRange(reference.range, slash + 1, reference.name.length), namespaces: [`table:${peers}/`] },
-      ];
+  definition(d: SymbolDefinition): void {
+    switch (d.kind) {
+      case 'table':
+        if (!d.scope) this.add(d.kind, d.name.slice(d.name.indexOf('/') + 1), d.name, d.range, 'definition', this.namespace(`table:${d.scopeName}/`), d.fullRange);
+        return;
+      case 'acl':
+        return this.add(d.kind, d.name, d.name, d.range, 'definition', this.aclNamespace(d.scope), d.fullRange);
+      case 'server':
+        return this.add(d.kind, d.name, d.name, d.range, 'definition', this.namespace(`server:${d.scopeName}/`), d.fullRange);
+      case 'user':
+      case 'group':
+        return this.add(d.kind, d.name, d.name, d.range, 'definition', this.namespace(`${d.kind}:${d.scopeName}/`), d.fullRange);
+      case 'backend':
+      case 'frontend':
+      case 'listen': {
+        const own = d.kind === 'listen' ? ['backend:', 'frontend:'] : [`${d.kind}:`];
+        return this.add(d.kind, d.name, d.name, d.range, 'definition', this.namespace(...own, ...(this.withTable.has(d.range) ? ['table:'] : [])), d.fullRange);
+      }
+      default:
+        return this.add(d.kind, d.name, d.name, d.range, 'definition', this.namespace(`${d.kind}:`), d.fullRange);
     }
-    case 'acl':
-      return [{ ...base, namespaces: [aclNamespace(reference.scope, uri)] }];
-    case 'server':
-      return [{ ...base, namespaces: [`server:${reference.scopeName ?? reference.scope?.name}/`] }];
-    case 'user':
-    case 'group':
-      return [{ ...base, namespaces: [`${reference.kind}:${reference.scopeName}/`] }];
-    case 'listen':
-      return [{ ...base, namespaces: ['backend:', 'frontend:'] }];
-    default:
-      return [{ ...base, namespaces: [`${reference.kind}:`] }];
   }
-}
 
-/** ACLs are local to their proxy, which is identified by its file and position (defaults may have no name). */
-function aclNamespace(scope: Proxy | undefined, uri: string): string {
-  return `acl:${uri}#${scope?.section.range.start.offset ?? -1}/`;
+  reference(r: SymbolReference): void {
+    if (r.dynamic || !r.name) return;
+    switch (r.kind) {
+      case 'table': {
+        const slash = r.name.indexOf('/');
+        if (slash < 0) return this.add(r.kind, r.name, r.name, r.range, 'reference', this.namespace('table:'));
+        const peers = r.name.slice(0, slash);
+        const table = r.name.slice(slash + 1);
+        this.add('peers', peers, peers, subRange(r.range, 0, slash), 'reference', this.namespace('peers:'));
+        return this.add(r.kind, table, r.name, subRange(r.range, slash + 1, r.name.length), 'reference', this.namespace(`table:${peers}/`));
+      }
+      case 'acl':
+        return this.add(r.kind, r.name, r.name, r.range, 'reference', this.aclNamespace(r.scope));
+      case 'server':
+        return this.add(r.kind, r.name, r.name, r.range, 'reference', this.namespace(`server:${r.scopeName ?? r.scope?.name}/`));
+      case 'user':
+      case 'group':
+        return this.add(r.kind, r.name, r.name, r.range, 'reference', this.namespace(`${r.kind}:${r.scopeName}/`));
+      case 'listen':
+        return this.add(r.kind, r.name, r.name, r.range, 'reference', this.namespace('backend:', 'frontend:'));
+      default:
+        return this.add(r.kind, r.name, r.name, r.range, 'reference', this.namespace(`${r.kind}:`));
+    }
+  }
+
+  private add(kind: SymbolKind, name: string, qualifiedName: string, range: Range, role: Occurrence['role'], namespaces: string[], fullRange?: Range): void {
+    const occurrence: LocatedOccurrence = { kind, name, qualifiedName, namespaces, range, role, uri: this.uri };
+    if (fullRange) occurrence.fullRange = fullRange;
+    this.found.push(occurrence);
+  }
+
+  /** One shared list per namespace combination (treat as read-only). */
+  private namespace(...names: string[]): string[] {
+    const key = names.join(' ');
+    let list = this.namespaces.get(key);
+    if (!list) this.namespaces.set(key, (list = names));
+    return list;
+  }
+
+  /** ACLs are local to their proxy, which is identified by its file and position (defaults may have no name). */
+  private aclNamespace(scope: Proxy | undefined): string[] {
+    let list = this.aclNamespaces.get(scope);
+    if (!list) this.aclNamespaces.set(scope, (list = [`acl:${this.uri}#${scope?.section.range.start.offset ?? -1}/`]));
+    return list;
+  }
 }

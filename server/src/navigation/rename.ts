@@ -3,7 +3,6 @@ import type { Range } from '../syntax/ast';
 import { decodeWord } from '../syntax/word';
 import type { ConfigSet, LocatedOccurrence } from './config-set';
 import type { TextEdit } from './location';
-import { keysOf } from './occurrences';
 
 /** Characters HAProxy allows in the names of proxies, ACLs, servers, tables and named sections. */
 const NAME = /^[A-Za-z0-9_:.-]+$/;
@@ -71,8 +70,9 @@ function groupProblem(set: ConfigSet, group: LocatedOccurrence[]): string | unde
 }
 
 function collision(set: ConfigSet, group: LocatedOccurrence[], newName: string): string | undefined {
-  const clash = set.definitionsWithKeys(
-    group.flatMap((occurrence) => keysOf(occurrence, newName)),
+  const clash = set.definitionsNamed(
+    newName,
+    group.flatMap((occurrence) => occurrence.namespaces),
     new Set(group),
   )[0];
   if (!clash) return undefined;

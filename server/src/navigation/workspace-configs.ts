@@ -21,6 +21,8 @@ export interface OpenDocuments {
 export class WorkspaceConfigs {
   private paths: string[] = [];
   private readonly fromDisk = new Map<string, { mtimeMs: number; size: number; model: ConfigModel }>();
+  /** Sets by the model of the document they were asked for: a set lives as long as that model. */
+  private current = new WeakMap<ConfigModel, { uris: string[]; models: ConfigModel[]; set: ConfigSet }>();
 
   constructor(private readonly open: OpenDocuments) {}
 
@@ -30,6 +32,7 @@ export class WorkspaceConfigs {
     const paths = globs.length === 0 ? [] : roots.flatMap((root) => expandConfigGlobs(root, globs));
     this.paths = [...new Set(paths)];
     this.fromDisk.clear();
+    this.current = new WeakMap();
   }
 
   /** The files of the configured multi-file config, as URIs. */
@@ -49,6 +52,24 @@ export class WorkspaceConfigs {
       return new ConfigSet([{ uri, get model() { return open.model(uri) ?? buildModel(parseConfig('')); } }]);
     }
     return new ConfigSet(this.paths.map((path) => this.member(path)));
+  }
+
+  /**
+   * The config set of `uri` with every member's current model, the same object as long as none of them
+   * changes: its occurrence indexes are then built once per edit, not once per request. Not for use while
+   * a model is being built (it needs every member's model; `setFor` reads them lazily).
+   */
+  currentSetFor(uri: string): ConfigSet {
+    const own = this.open.model(uri);
+    if (!own) return this.setFor(uri);
+    const members = this.isMember(uri) ? this.paths.map((path) => this.member(path)) : [{ uri, model: own }];
+    const uris = members.map((member) => member.uri);
+    const models = members.map((member) => member.model);
+    const cached = this.current.get(own);
+    if (cached && cached.models.every((model, i) => model === models[i] && cached.uris[i] === uris[i]) && cached.models.length === models.length) return cached.set;
+    const set = new ConfigSet(uris.map((member, i) => ({ uri: member, model: models[i] })));
+    this.current.set(own, { uris, models, set });
+    return set;
   }
 
   /** A lookup into the other files of `uri`'s set, evaluated when used; undefined for a file alone. */
