@@ -80,8 +80,12 @@ export function keywordRange(line: KeywordLine) {
   return wordsRange(line, 0, Math.max(1, line.resolved.consumed));
 }
 
+const runtimeKeywords = new WeakMap<ConfigModel, { modules: boolean; lua: boolean }>();
+
 /** True when the config loads modules or Lua scripts that may register keywords at run time (read from global sections). */
 export function loadsRuntimeKeywords(model: ConfigModel): { modules: boolean; lua: boolean } {
+  const cached = runtimeKeywords.get(model);
+  if (cached) return cached;
   let modules = false;
   let lua = false;
   for (const section of model.file.sections) {
@@ -92,7 +96,9 @@ export function loadsRuntimeKeywords(model: ConfigModel): { modules: boolean; lu
       if (name === 'lua-load' || name === 'lua-load-per-thread' || name === 'lua-prepend-path') lua = true;
     }
   }
-  return { modules, lua };
+  const found = { modules, lua };
+  runtimeKeywords.set(model, found);
+  return found;
 }
 
 /** A sample expression found on a line, and whether it is an ACL criterion (which may be an ACL derivative). */

@@ -5,8 +5,8 @@ import { parseConfig } from '../syntax/parse-config';
 import type { Finding, Severity } from './finding';
 import { RULES } from './registry';
 import { applySuppressions } from './suppression';
-import type { Rule, RuleContext } from './rule';
-import { cachedSectionFindings, storeSectionFindings, type SectionFinding, type SectionInputs } from './section-cache';
+import type { Rule, RuleContext, SectionRuleContext } from './rule';
+import { cachedSectionFindings, storeSectionFindings, type SectionInputs } from './section-cache';
 import { targetVersion, type HaproxyVersion } from './version';
 
 export interface LintOptions {
@@ -33,30 +33,27 @@ function internalError(rule: Rule, error: unknown): Finding {
 export function lintModel(file: ConfigFile, model: ConfigModel, version: HaproxyVersion, options: LintOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const base = { file, model, version };
-  const proxies = new Map<Section, Proxy>(model.proxies.map((proxy) => [proxy.section, proxy]));
-  const present = new Set(file.sections);
-  for (const rule of RULES) {
-    const configured = options.rules?.[rule.name];
-    if (configured === 'off') continue;
-    const add = (finding: SectionFinding) => findings.push({ rule: rule.name, ...finding, severity: configured ?? finding.severity });
-    if (rule.check) runFileCheck(rule, base, add, findings);
-    if (rule.checkSection) runSectionChecks(rule, base, proxies, present, add, findings);
-  }
+  const active = RULES.filter((rule) => options.rules?.[rule.name] !== 'off');
+  for (const rule of active) if (rule.check) runFileCheck(rule, base, options, findings);
+  runSectionChecks(active.filter((rule) => rule.checkSection), base, options, findings);
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.rule.localeCompare(b.rule));
   return applySuppressions(file, findings);
 }
 
 type Base = Omit<RuleContext, 'report'>;
 
-function collector(rule: Rule, into: SectionFinding[]): RuleContext['report'] {
-  return (finding) => into.push({ message: finding.message, range: finding.range, fixes: finding.fixes, severity: finding.severity ?? rule.defaultSeverity });
+/** A report function that adds the rule's name and the severity (the configured one, else the rule's). */
+function reporter(rule: Rule, options: LintOptions, into: Finding[]): RuleContext['report'] {
+  const configured = options.rules?.[rule.name] as Severity | undefined;
+  return (finding) =>
+    into.push({ rule: rule.name, severity: configured ?? finding.severity ?? rule.defaultSeverity, message: finding.message, range: finding.range, fixes: finding.fixes });
 }
 
-function runFileCheck(rule: Rule, base: Base, add: (finding: SectionFinding) => void, findings: Finding[]): void {
-  const found: SectionFinding[] = [];
+function runFileCheck(rule: Rule, base: Base, options: LintOptions, findings: Finding[]): void {
+  const found: Finding[] = [];
   try {
-    rule.check!({ ...base, report: collector(rule, found) });
-    found.forEach(add);
+    rule.check!({ ...base, report: reporter(rule, options, found) });
+    for (const finding of found) findings.push(finding);
   } catch (error) {
     findings.push(internalError(rule, error));
   }
@@ -68,29 +65,64 @@ function defaultsChain(proxy: Proxy | undefined): Section[] {
   return chain;
 }
 
-function runSectionChecks(
-  rule: Rule,
-  base: Base,
-  proxies: ReadonlyMap<Section, Proxy>,
-  present: ReadonlySet<Section>,
-  add: (finding: SectionFinding) => void,
-  findings: Finding[],
-): void {
-  try {
-    const facts = rule.fileFacts?.(base) ?? '';
-    for (const section of base.file.sections) {
-      const proxy = proxies.get(section);
-      const inputs: SectionInputs = { version: base.version, facts, defaults: defaultsChain(proxy), line: rule.quotesLineNumbers ? section.range.start.line : undefined };
-      let found = cachedSectionFindings(section, rule.name, inputs, present);
-      if (!found) {
-        const fresh: SectionFinding[] = [];
-        rule.checkSection!({ ...base, section, proxy, report: collector(rule, fresh) });
-        found = storeSectionFindings(base.file, section, rule.name, inputs, fresh);
+/** Section rules whose findings depend on the same things; a section's findings are kept per group. */
+interface RuleGroup {
+  rules: { rule: Rule; context: SectionRuleContext }[];
+  /** Version, file facts and severity settings of the group's rules. */
+  key: string;
+  quotesLineNumbers: boolean;
+  found: Finding[];
+}
+
+function ruleGroups(rules: Rule[], base: Base, options: LintOptions, findings: Finding[]): RuleGroup[] {
+  return [false, true].map((quotesLineNumbers) => {
+    const group: RuleGroup = { rules: [], key: base.version, quotesLineNumbers, found: [] };
+    for (const rule of rules) {
+      if (Boolean(rule.quotesLineNumbers) !== quotesLineNumbers) continue;
+      try {
+        const facts = rule.fileFacts?.(base) ?? '';
+        // One context per rule, moved from section to section (rules do not keep it).
+        group.rules.push({ rule, context: { ...base, section: base.file.sections[0], proxy: undefined, report: reporter(rule, options, group.found) } });
+        group.key += `\u0001${rule.name}\u0002${facts}\u0002${options.rules?.[rule.name] ?? ''}`;
+      } catch (error) {
+        findings.push(internalError(rule, error));
       }
-      found.forEach(add);
     }
-  } catch (error) {
-    findings.push(internalError(rule, error));
+    return group;
+  });
+}
+
+function runSectionChecks(rules: Rule[], base: Base, options: LintOptions, findings: Finding[]): void {
+  const proxies = new Map<Section, Proxy>(base.model.proxies.map((proxy) => [proxy.section, proxy]));
+  const present = new Set(base.file.sections);
+  const groups = ruleGroups(rules, base, options, findings);
+  const failed = new Set<Rule>();
+  for (const section of base.file.sections) {
+    const proxy = proxies.get(section);
+    const defaults = defaultsChain(proxy);
+    for (const [index, group] of groups.entries()) {
+      if (group.rules.length === 0) continue;
+      const inputs: SectionInputs = { key: group.key, defaults, line: group.quotesLineNumbers ? section.range.start.line : undefined };
+      let kept = cachedSectionFindings(section, index, inputs, present);
+      if (!kept) {
+        group.found.length = 0;
+        let complete = true;
+        for (const { rule, context } of group.rules) {
+          if (failed.has(rule)) continue;
+          context.section = section;
+          context.proxy = proxy;
+          try {
+            rule.checkSection!(context);
+          } catch (error) {
+            failed.add(rule);
+            complete = false;
+            findings.push(internalError(rule, error));
+          }
+        }
+        kept = complete ? storeSectionFindings(base.file, section, index, inputs, group.found.slice()) : group.found.slice();
+      }
+      for (const finding of kept) findings.push(finding);
+    }
   }
 }
 

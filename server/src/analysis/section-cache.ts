@@ -1,15 +1,11 @@
 import type { ConfigFile, Position, Range, Section } from '../syntax/ast';
 import { AnchoredPosition, RelativePosition, type LineAnchor } from '../syntax/positions';
-import type { Finding, Severity } from './finding';
-import type { HaproxyVersion } from './version';
-
-/** A finding as its rule reported it, before severity overrides and suppressions. */
-export type SectionFinding = Omit<Finding, 'rule' | 'severity'> & { severity: Severity };
+import type { Finding } from './finding';
 
 /** What section findings were computed from; they are reused while all of it is the same. */
 export interface SectionInputs {
-  version: HaproxyVersion;
-  facts: string;
+  /** The target version, the rules' file facts and their severity settings, as one string. */
+  key: string;
   /** The proxy's defaults sections, nearest first. */
   defaults: readonly Section[];
   /** The section's line, for rules whose messages quote line numbers (else undefined). */
@@ -18,21 +14,25 @@ export interface SectionInputs {
 
 interface Entry {
   inputs: SectionInputs;
-  findings: SectionFinding[];
+  findings: Finding[];
   /** Other sections the findings' ranges lie in: the entry is only valid while they are all in the file. */
   others: Section[];
 }
 
-const cache = new WeakMap<Section, Map<string, Entry>>();
+/** Entries by section, then by group of rules (rules are grouped by what their findings depend on). */
+const cache = new WeakMap<Section, Entry[]>();
 
 function sameInputs(a: SectionInputs, b: SectionInputs): boolean {
-  return a.version === b.version && a.facts === b.facts && a.line === b.line && a.defaults.length === b.defaults.length && a.defaults.every((d, i) => d === b.defaults[i]);
+  if (a.key !== b.key || a.line !== b.line || a.defaults.length !== b.defaults.length) return false;
+  for (let i = 0; i < a.defaults.length; i++) if (a.defaults[i] !== b.defaults[i]) return false;
+  return true;
 }
 
-/** The findings of `rule` for `section` computed earlier from the same inputs, if they are still valid. */
-export function cachedSectionFindings(section: Section, rule: string, inputs: SectionInputs, present: ReadonlySet<Section>): SectionFinding[] | undefined {
-  const entry = cache.get(section)?.get(rule);
-  if (!entry || !sameInputs(entry.inputs, inputs) || !entry.others.every((other) => present.has(other))) return undefined;
+/** The findings of a group of rules for `section` computed earlier from the same inputs, if they are still valid. */
+export function cachedSectionFindings(section: Section, group: number, inputs: SectionInputs, present: ReadonlySet<Section>): Finding[] | undefined {
+  const entry = cache.get(section)?.[group];
+  if (!entry || !sameInputs(entry.inputs, inputs)) return undefined;
+  for (const other of entry.others) if (!present.has(other)) return undefined;
   return entry.findings;
 }
 
@@ -42,11 +42,17 @@ function headerAnchor(section: Section): LineAnchor | undefined {
 }
 
 /**
- * Keeps the findings of `rule` for `section`. Positions the rule computed (plain objects) are tied to the header
+ * Keeps the findings of a group of rules for `section`. Positions the rule computed (plain objects) are tied to the header
  * of the section they lie in, so that they move with it like positions of the tree do. Findings with a position
  * before the first section are not kept. Returns the findings as kept (same values).
  */
-export function storeSectionFindings(file: ConfigFile, section: Section, rule: string, inputs: SectionInputs, findings: SectionFinding[]): SectionFinding[] {
+export function storeSectionFindings(file: ConfigFile, section: Section, group: number, inputs: SectionInputs, findings: Finding[]): Finding[] {
+  let groups = cache.get(section);
+  if (!groups) cache.set(section, (groups = []));
+  if (findings.length === 0) {
+    groups[group] = { inputs, findings, others: [] };
+    return findings;
+  }
   const others = new Set<Section>();
   const live = (position: Position): Position | undefined => {
     const owner = sectionAt(file, position.offset);
@@ -61,7 +67,7 @@ export function storeSectionFindings(file: ConfigFile, section: Section, rule: s
     const end = live(range.end);
     return start && end ? (start === range.start && end === range.end ? range : { start, end }) : undefined;
   };
-  const kept: SectionFinding[] = [];
+  const kept: Finding[] = [];
   for (const finding of findings) {
     const range = liveRange(finding.range);
     if (!range) return findings;
@@ -81,9 +87,7 @@ export function storeSectionFindings(file: ConfigFile, section: Section, rule: s
     }
     kept.push(range === finding.range && fixes === finding.fixes ? finding : { ...finding, range, fixes });
   }
-  let byRule = cache.get(section);
-  if (!byRule) cache.set(section, (byRule = new Map()));
-  byRule.set(rule, { inputs, findings: kept, others: [...others] });
+  groups[group] = { inputs, findings: kept, others: [...others] };
   return kept;
 }
 

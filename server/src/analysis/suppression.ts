@@ -23,16 +23,16 @@ function ruleList(text: string | undefined): Set<string> | undefined {
  */
 export function readSuppressions(file: ConfigFile): Silence[] {
   const silences: Silence[] = [];
-  const lines = file.text.split(/\r\n|\r|\n/);
+  const markers = file.comments.filter((comment) => comment.text.includes('haproxy-lint-disable'));
+  if (markers.length === 0) return silences;
   const headers = file.sections.map((s) => s.headerRange.start.line);
-  for (const comment of file.comments) {
+  for (const comment of markers) {
     const match = MARKER.exec(comment.text.trim());
     if (!match) continue;
     const rules = ruleList(match[2]);
     const line = comment.range.start.line;
     if (match[1]) {
-      let target = line + 1;
-      while (target < lines.length && (lines[target].trim() === '' || lines[target].trim().startsWith('#'))) target++;
+      const target = nextCodeLine(file.text, comment.range.end.offset, line);
       silences.push({ rules, fromLine: target, toLine: target });
     } else {
       const index = headers.findIndex((start, i) => start <= line && (headers[i + 1] === undefined || headers[i + 1] > line));
@@ -41,6 +41,22 @@ export function readSuppressions(file: ConfigFile): Silence[] {
     }
   }
   return silences;
+}
+
+/** The number of the first line after `line` (which ends at or after `from`) that is neither blank nor a comment. */
+function nextCodeLine(text: string, from: number, line: number): number {
+  let at = from;
+  let current = line;
+  for (;;) {
+    while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
+    if (at >= text.length) return current + 1;
+    at += text.startsWith('\r\n', at) ? 2 : 1;
+    current++;
+    let end = at;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    const content = text.slice(at, end).trim();
+    if (content !== '' && !content.startsWith('#')) return current;
+  }
 }
 
 /** Removes the findings that a suppression comment of the file silences. */
