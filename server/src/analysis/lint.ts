@@ -59,9 +59,18 @@ function runFileCheck(rule: Rule, base: Base, options: LintOptions, findings: Fi
   }
 }
 
-function defaultsChain(proxy: Proxy | undefined): Section[] {
-  const chain: Section[] = [];
-  for (let defaults = proxy?.defaults; defaults && chain.length < 64; defaults = defaults.defaults) chain.push(defaults.section);
+const NO_DEFAULTS: readonly Section[] = [];
+const chains = new WeakMap<Proxy, readonly Section[]>();
+
+/** The defaults sections a proxy inherits from, nearest first (proxies are kept between edits, so is this). */
+function defaultsChain(proxy: Proxy | undefined): readonly Section[] {
+  if (!proxy?.defaults) return NO_DEFAULTS;
+  let chain = chains.get(proxy);
+  if (!chain) {
+    const sections: Section[] = [];
+    for (let defaults: Proxy | undefined = proxy.defaults; defaults && sections.length < 64; defaults = defaults.defaults) sections.push(defaults.section);
+    chains.set(proxy, (chain = sections));
+  }
   return chain;
 }
 

@@ -23,7 +23,9 @@ interface Entry {
 const cache = new WeakMap<Section, Entry[]>();
 
 function sameInputs(a: SectionInputs, b: SectionInputs): boolean {
-  if (a.key !== b.key || a.line !== b.line || a.defaults.length !== b.defaults.length) return false;
+  if (a.key !== b.key || a.line !== b.line) return false;
+  if (a.defaults === b.defaults) return true;
+  if (a.defaults.length !== b.defaults.length) return false;
   for (let i = 0; i < a.defaults.length; i++) if (a.defaults[i] !== b.defaults[i]) return false;
   return true;
 }

@@ -147,7 +147,12 @@ interface SectionModel {
   /** Server references written `backend/server`, whose scope is looked up in each model. */
   scoped: SymbolReference[];
   files: FileReference[];
+  /** Index keys of `definitions` and of the proxy, made once (a string kept from one model to the next hashes once). */
+  definitionKeys: string[];
+  proxyKey?: string;
 }
+
+const definitionKey = (kind: SymbolKind, name: string) => `${kind}\0${name}`;
 
 const sectionModels = new WeakMap<Section, SectionModel>();
 
@@ -181,6 +186,8 @@ function sectionModel(section: Section, inheritsFrom: Proxy | undefined): Sectio
     crossReferences: cross.references,
     scoped: cross.scoped,
     files: collectSectionFileReferences(section),
+    definitionKeys: definitions.map((d) => definitionKey(d.kind, d.name)),
+    proxyKey: proxy && `${proxy.kind}:${proxy.name}`,
   };
   sectionModels.set(section, built);
   return built;
@@ -225,21 +232,21 @@ export function buildModel(file: ConfigFile, options: ModelOptions = {}): Config
 
   const backendsByName = new Map<string, Proxy>();
   const proxiesByKey = new Map<string, Proxy>();
-  for (const proxy of proxies) {
-    if ((proxy.kind === 'backend' || proxy.kind === 'listen') && !backendsByName.has(proxy.name)) backendsByName.set(proxy.name, proxy);
-    const key = `${proxy.kind}:${proxy.name}`;
-    if (!proxiesByKey.has(key)) proxiesByKey.set(key, proxy);
-  }
-
-  const findBackend = (name: string) => backendsByName.get(name);
   // Rules look names up once per reference: an index keeps that linear in the size of the file.
   const definitionIndex = new Map<string, SymbolDefinition[]>();
-  for (const definition of definitions) {
-    const key = `${definition.kind}\0${definition.name}`;
-    const list = definitionIndex.get(key);
-    if (list) list.push(definition);
-    else definitionIndex.set(key, [definition]);
+  for (const part of parts) {
+    const proxy = part.proxy;
+    if (proxy) {
+      if ((proxy.kind === 'backend' || proxy.kind === 'listen') && !backendsByName.has(proxy.name)) backendsByName.set(proxy.name, proxy);
+      if (!proxiesByKey.has(part.proxyKey!)) proxiesByKey.set(part.proxyKey!, proxy);
+    }
+    for (let i = 0; i < part.definitions.length; i++) {
+      const list = definitionIndex.get(part.definitionKeys[i]);
+      if (list) list.push(part.definitions[i]);
+      else definitionIndex.set(part.definitionKeys[i], [part.definitions[i]]);
+    }
   }
+  const findBackend = (name: string) => backendsByName.get(name);
   // Cross references come after the others, proxies first, as readers of `references` expect.
   for (const part of parts) if (part.proxy) for (const reference of part.crossReferences) references.push(reference);
   for (const part of parts) if (!part.proxy) for (const reference of part.crossReferences) references.push(reference);
@@ -256,7 +263,7 @@ export function buildModel(file: ConfigFile, options: ModelOptions = {}): Config
     findBackend: (name) => findBackend(name) ?? external?.findBackend(name),
     findProxy: (kind, name) => proxiesByKey.get(`${kind}:${name}`),
     definitionsOf: (kind, name, scope) => {
-      const local = (definitionIndex.get(`${kind}\0${name}`) ?? []).filter((d) => scope === undefined || d.scope === scope);
+      const local = (definitionIndex.get(definitionKey(kind, name)) ?? []).filter((d) => scope === undefined || d.scope === scope);
       return local.length > 0 || scope || !external ? local : external.definitionsOf(kind, name);
     },
   };
