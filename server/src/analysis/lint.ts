@@ -97,8 +97,21 @@ function ruleGroups(rules: Rule[], base: Base, options: LintOptions, findings: F
         findings.push(internalError(rule, error));
       }
     }
+    group.key = canonicalKey(group.key);
     return group;
   });
+}
+
+const keys = new Map<string, string>();
+
+/** The same string object for equal keys, so that comparing keys of every section is a pointer comparison. */
+function canonicalKey(key: string): string {
+  let canonical = keys.get(key);
+  if (canonical === undefined) {
+    if (keys.size > 1000) keys.clear();
+    keys.set(key, (canonical = key));
+  }
+  return canonical;
 }
 
 function runSectionChecks(rules: Rule[], base: Base, options: LintOptions, findings: Finding[]): void {
@@ -106,33 +119,39 @@ function runSectionChecks(rules: Rule[], base: Base, options: LintOptions, findi
   const present = new Set(base.file.sections);
   const groups = ruleGroups(rules, base, options, findings);
   const failed = new Set<Rule>();
-  for (const section of base.file.sections) {
+  const sections = base.file.sections;
+  for (let s = 0; s < sections.length; s++) {
+    const section = sections[s];
     const proxy = proxies.get(section);
     const defaults = defaultsChain(proxy);
-    for (const [index, group] of groups.entries()) {
+    for (let index = 0; index < groups.length; index++) {
+      const group = groups[index];
       if (group.rules.length === 0) continue;
       const inputs: SectionInputs = { key: group.key, defaults, line: group.quotesLineNumbers ? section.range.start.line : undefined };
       let kept = cachedSectionFindings(section, index, inputs, present);
-      if (!kept) {
-        group.found.length = 0;
-        let complete = true;
-        for (const { rule, context } of group.rules) {
-          if (failed.has(rule)) continue;
-          context.section = section;
-          context.proxy = proxy;
-          try {
-            rule.checkSection!(context);
-          } catch (error) {
-            failed.add(rule);
-            complete = false;
-            findings.push(internalError(rule, error));
-          }
-        }
-        kept = complete ? storeSectionFindings(base.file, section, index, inputs, group.found.slice()) : group.found.slice();
-      }
-      for (const finding of kept) findings.push(finding);
+      if (!kept) kept = checkSection(section, proxy, group, index, inputs, base, failed, findings);
+      for (let i = 0; i < kept.length; i++) findings.push(kept[i]);
     }
   }
+}
+
+/** Runs a group's rules on one section and keeps their findings (unless a rule failed). */
+function checkSection(section: Section, proxy: Proxy | undefined, group: RuleGroup, index: number, inputs: SectionInputs, base: Base, failed: Set<Rule>, findings: Finding[]): Finding[] {
+  group.found.length = 0;
+  let complete = true;
+  for (const { rule, context } of group.rules) {
+    if (failed.has(rule)) continue;
+    context.section = section;
+    context.proxy = proxy;
+    try {
+      rule.checkSection!(context);
+    } catch (error) {
+      failed.add(rule);
+      complete = false;
+      findings.push(internalError(rule, error));
+    }
+  }
+  return complete ? storeSectionFindings(base.file, section, index, inputs, group.found.slice()) : group.found.slice();
 }
 
 /** Parses, models and lints config text. */
