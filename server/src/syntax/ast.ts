@@ -31,7 +31,7 @@ export interface Word {
   range: Range;
   /** True when any part of the word was quoted. */
   quoted: boolean;
-  envVars: EnvVarRef[];
+  envVars: readonly EnvVarRef[];
 }
 
 export interface Comment {

@@ -28,6 +28,15 @@ function commonSuffixLength(a: string, b: string, notBefore: number): number {
   return i;
 }
 
+/**
+ * A copy of a piece of text that does not keep the whole text alive. V8 represents a long slice as a view of
+ * its parent string, and every word of the new sections would be a view of that slice: without a copy, each
+ * version of the document would stay in memory as long as any section parsed from it.
+ */
+function detached(piece: string): string {
+  return piece.length < 16 ? piece : ` ${piece}`.slice(1);
+}
+
 /** The smallest index below `count` for which `test` holds, when it holds from some index on (else `count`). */
 function firstIndexWhere(count: number, test: (index: number) => boolean): number {
   let low = 0;
@@ -74,7 +83,7 @@ export function reparseConfig(previous: ConfigFile, text: string): ConfigFile {
   const regionStart = first < 0 ? 0 : start(first);
   const regionEnd = chunkEnd(last);
   const delta = text.length - old.length;
-  const regionText = text.slice(regionStart, regionEnd + delta);
+  const regionText = detached(text.slice(regionStart, regionEnd + delta));
   if (RAW_TEXT_CHARS.test(regionText)) return parseConfig(text);
   const touchesRegion = (range: Range) => range.start.offset <= regionEnd && range.end.offset >= regionStart;
   if (previous.conditionals.some((block) => touchesRegion(block.range)) || previous.messages.some((message) => touchesRegion(message.range))) {

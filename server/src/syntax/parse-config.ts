@@ -7,6 +7,7 @@ import type {
   ConditionalBlock,
   ConfigFile,
   Directive,
+  EnvVarRef,
   MessageDirective,
   Range,
   Section,
@@ -22,6 +23,9 @@ import { parseSampleExpression } from './sample-expression';
 import { CONDITIONAL_KEYWORDS, NAMED_SECTIONS, SECTION_KEYWORDS } from './section-keywords';
 import { CloseBrace, If, Newline, OpenBrace, Unless, UnterminatedWord } from './tokens';
 import { isPlainText, wordFromToken } from './word';
+
+/** Shared by the words without environment variables (most of them): one array less per word. */
+const NO_ENV_VARS: readonly EnvVarRef[] = Object.freeze([]);
 
 /** One physical line of the file: its word tokens and its comment. */
 interface SourceLine {
@@ -376,7 +380,7 @@ class TreeBuilder {
   private word(token: IToken): Word {
     // Most words are plain: build them directly, sparing the decoder's intermediate objects (GC dominates here).
     const raw = token.image;
-    if (isPlainText(raw)) return { kind: 'word', raw, value: raw, range: this.tokenRange(token), quoted: false, envVars: [] };
+    if (isPlainText(raw)) return { kind: 'word', raw, value: raw, range: this.tokenRange(token), quoted: false, envVars: NO_ENV_VARS };
     const { word, problems } = wordFromToken(token, this.tokenRange(token));
     for (const p of problems) this.problem(p.message, subRange(word.range, p.start, p.end));
     return word;
