@@ -75,7 +75,8 @@ A Node process that does nothing takes ${formatMs(r.nodeStart.wallMs)} (${format
 
 ## Language server (real process over stdio)
 
-Startup to the \`initialize\` answer: ${formatMs(r.lsp.startupMs)}.
+Startup to the \`initialize\` answer: ${formatMs(r.lsp.startupMs)}. The server runs with the Node flags the VS Code client gives it
+(${r.lsp.nodeArgs?.length ? r.lsp.nodeArgs.map((arg) => `\`${arg}\``).join(' ') : 'none'}, setting \`haproxy.server.maxMemory\`).
 
 One-character edits (type a character at the end of a directive line, then delete it), timed from sending
 \`didChange\` to the \`publishDiagnostics\` of that version, with the diagnostics debounce set to 0

@@ -1,4 +1,5 @@
 import { advertisedRequests, type RequestTarget } from '../../test/robustness/advertised-requests';
+import { serverExecArgv } from '../../client/src/server-options';
 import { startLspProcess } from '../../test/robustness/lsp-process';
 import { percentile } from '../stats';
 import { processCpuMs, processMemory } from './processes';
@@ -26,6 +27,8 @@ export interface LspFigures {
   rss: number;
   peakRss: number;
   advertised: string[];
+  /** Node flags the server ran with (those the VS Code client uses). */
+  nodeArgs: string[];
 }
 
 /** A deterministic pseudo-random sequence, so every run edits the same lines. */
@@ -103,9 +106,11 @@ async function measureRequests(server: Awaited<ReturnType<typeof startLspProcess
  * diagnostics of that version), then every advertised document request on the largest one, and its memory.
  */
 export async function measureLsp(serverScript: string, configs: { lines: number; text: string; edits: number }[], requestCalls: number): Promise<LspFigures> {
-  const figures: LspFigures = { startupMs: 0, edits: [], requests: [], rss: Number.NaN, peakRss: Number.NaN, advertised: [] };
+  const nodeArgs = serverExecArgv(undefined);
+  const figures: LspFigures = { startupMs: 0, edits: [], requests: [], rss: Number.NaN, peakRss: Number.NaN, advertised: [], nodeArgs };
   for (const [index, config] of configs.entries()) {
-    const server = await startLspProcess(serverScript, { diagnosticsDelay: 0 });
+    // The node flags the VS Code client gives the server by default, so the figures are what users get.
+    const server = await startLspProcess(serverScript, { diagnosticsDelay: 0 }, nodeArgs);
     try {
       if (index === 0) figures.startupMs = server.startupMs;
       figures.advertised = advertisedRequests(server.capabilities).map((r) => r.method);

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions } from 'vscode-languageclient/node';
 import { registerHaproxyCheckStatus } from './haproxy-check-status';
 import { detectHaproxyConfigs } from './language-detection';
 import { registerRoutingPreview, type RoutingPanelApi } from './routing-panel';
+import { serverOptionsFor } from './server-options';
 
 let client: LanguageClient | undefined;
 
@@ -16,10 +17,7 @@ export interface HaproxyExtensionApi {
 export async function activate(context: vscode.ExtensionContext): Promise<HaproxyExtensionApi> {
   detectHaproxyConfigs(context);
   const serverModule = context.asAbsolutePath('dist/server/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-  };
+  const serverOptions = serverOptionsFor(serverModule, vscode.workspace.getConfiguration('haproxy').get('server.maxMemory'), TransportKind.ipc);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'haproxy' }],
     synchronize: { configurationSection: 'haproxy' },
