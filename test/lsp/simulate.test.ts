@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CodeLensRequest, DidChangeTextDocumentNotification, type CodeLens } from 'vscode-languageserver-protocol/node';
+import { CodeLensRequest, CodeLensResolveRequest, DidChangeTextDocumentNotification, type CodeLens } from 'vscode-languageserver-protocol/node';
 import { SampleRequestsNotification, SimulateRequest, type SimRequest, type SimulateResponse } from '../../server/src/protocol';
 import { repoRoot } from '../support/corpus';
 import { startServerProcess, type ServerSession } from '../support/lsp-client';
@@ -115,8 +115,15 @@ describe('haproxy/simulate over a real language server connection (Senex example
     assert.equal(response.distribution.failed, 1);
   });
 
+  /** The lenses of the document, resolved as an editor resolves those it shows. */
+  async function lenses(): Promise<CodeLens[]> {
+    const unresolved = (await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) as CodeLens[];
+    assert.ok(unresolved.every((lens) => lens.command === undefined), 'titles come with codeLens/resolve');
+    return Promise.all(unresolved.map((lens) => session.connection.sendRequest(CodeLensResolveRequest.type, lens)));
+  }
+
   it('puts CodeLenses above frontends and backends counting the presets, then the samples the client sends', async () => {
-    const before = (await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) as CodeLens[];
+    const before = await lenses();
     const presets = (await simulate([])).presets;
     const appLens = before.find((lens) => lens.range.start.line === lineOf('backend be_app') - 1);
     assert.match(appLens?.command?.title ?? '', new RegExp(`^\\d+ of ${presets.length} sample requests$`));
@@ -124,7 +131,7 @@ describe('haproxy/simulate over a real language server connection (Senex example
     assert.deepEqual(appLens?.command?.arguments, [uri, 'be_app']);
 
     await session.connection.sendNotification(SampleRequestsNotification, { uri, requests: senexRequests });
-    const after = (await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) as CodeLens[];
+    const after = await lenses();
     const results = (await simulate(senexRequests)).results!;
     const expected = results.filter((r) => r.backend === 'be_websocket').length;
     const wsLens = after.find((lens) => lens.range.start.line === lineOf('backend be_websocket') - 1);
@@ -143,8 +150,7 @@ describe('haproxy/simulate over a real language server connection (Senex example
     assert.equal(response.version, 2);
     assert.equal(response.results, null);
     assert.equal(response.parseErrors[0]?.line, broken);
-    const lenses = (await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) as CodeLens[];
-    assert.deepEqual(lenses, [], 'no counts while the text does not parse');
+    assert.deepEqual(await lenses(), [], 'no counts while the text does not parse');
   });
 
   it('answers for a document it does not know with an error, and keeps running', async () => {

@@ -1,6 +1,6 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { ConfigDocument } from '../analysis/config-document';
-import type { ConfigModel } from '../model/config-model';
+import type { Proxy } from '../model/config-model';
 import type { SimRequest, SimResult, SimulateParams } from '../protocol';
 import { presetRequests } from '../simulator/presets';
 import { routeBatch } from './simulate';
@@ -8,51 +8,83 @@ import { routeBatch } from './simulate';
 /** The client command a lens runs: opens the routing preview on the document, focused on one section. */
 export const PREVIEW_ROUTING_COMMAND = 'haproxy.previewRouting';
 
-/** One lens above each frontend, backend and listen header: how many of the sample requests pass through it. */
-export function routingLenses(model: ConfigModel, uri: string, results: SimResult[]): CodeLens[] {
-  const lenses: CodeLens[] = [];
-  for (const proxy of model.proxies) {
-    if (proxy.kind === 'defaults' || !proxy.name) continue;
-    const through = results.filter((r) =>
-      proxy.kind === 'frontend' ? r.frontend === proxy.name : proxy.kind === 'backend' ? r.backend === proxy.name : r.frontend === proxy.name || r.backend === proxy.name,
-    ).length;
-    const noun = results.length === 1 ? 'sample request' : 'sample requests';
-    const line = proxy.section.headerRange.start.line;
-    lenses.push({
-      range: { start: { line, character: 0 }, end: { line, character: 0 } },
-      command: { title: `${through} of ${results.length} ${noun}`, command: PREVIEW_ROUTING_COMMAND, arguments: [uri, proxy.name] },
-    });
+/** What an unresolved lens carries: the proxy it stands above. */
+interface LensData {
+  uri: string;
+  kind: Proxy['kind'];
+  name: string;
+}
+
+/** How many of the sample requests went through each frontend and each backend (and both, for a listen). */
+interface RoutedCounts {
+  total: number;
+  byFrontend: Map<string, number>;
+  byBackend: Map<string, number>;
+  /** Requests whose frontend and backend have the same name. */
+  byBoth: Map<string, number>;
+}
+
+function countRoutes(results: readonly SimResult[]): RoutedCounts {
+  const counts: RoutedCounts = { total: results.length, byFrontend: new Map(), byBackend: new Map(), byBoth: new Map() };
+  const bump = (map: Map<string, number>, name: string | null) => name !== null && map.set(name, (map.get(name) ?? 0) + 1);
+  for (const result of results) {
+    bump(counts.byFrontend, result.frontend);
+    bump(counts.byBackend, result.backend);
+    if (result.backend === result.frontend) bump(counts.byBoth, result.backend);
   }
-  return lenses;
+  return counts;
+}
+
+function lensTitle(counts: RoutedCounts, kind: Proxy['kind'], name: string): string {
+  const count = (map: Map<string, number>) => map.get(name) ?? 0;
+  const through = kind === 'frontend' ? count(counts.byFrontend) : kind === 'backend' ? count(counts.byBackend) : count(counts.byFrontend) + count(counts.byBackend) - count(counts.byBoth);
+  return `${through} of ${counts.total} ${counts.total === 1 ? 'sample request' : 'sample requests'}`;
+}
+
+function lensAbove(proxy: Proxy): Pick<CodeLens, 'range'> {
+  const line = proxy.section.headerRange.start.line;
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } } };
 }
 
 /**
- * Keeps the sample requests the client last sent for each document and answers CodeLens requests with them
- * (the config's own presets when the client sent none). Results are cached per document version and samples.
+ * One lens above each frontend, backend and listen header: how many of the sample requests pass through it.
+ * Keeps the sample requests the client last sent for each document (the config's own presets when the client
+ * sent none) and answers CodeLens requests with them. Lenses go out without their titles: the editor resolves
+ * the ones it shows, so a config with thousands of proxies sends thousands of short lenses, and the requests
+ * are routed once per document version and samples, on the first resolve.
  */
 export class RoutingLensProvider {
   private readonly samples = new Map<string, SimulateParams>();
-  private readonly cache = new Map<string, { document: ConfigDocument; params: SimulateParams | undefined; lenses: CodeLens[] }>();
+  private readonly routed = new WeakMap<ConfigDocument, { params: SimulateParams | undefined; counts: RoutedCounts }>();
 
   setSamples(params: SimulateParams): void {
     if (!params || typeof params.uri !== 'string' || !Array.isArray(params.requests)) return;
     this.samples.set(params.uri, params);
-    this.cache.delete(params.uri);
-  }
-
-  forget(uri: string): void {
-    this.cache.delete(uri);
   }
 
   lenses(document: ConfigDocument): CodeLens[] {
     if (document.file.syntaxErrors.length > 0) return [];
+    return document.model.proxies
+      .filter((proxy) => proxy.kind !== 'defaults' && proxy.name)
+      .map((proxy) => ({ ...lensAbove(proxy), data: { uri: document.uri, kind: proxy.kind, name: proxy.name } satisfies LensData }));
+  }
+
+  /** Gives a lens its title and command; a lens of a document that is gone or no longer parses stays as it is. */
+  resolve(lens: CodeLens, documentOf: (uri: string) => ConfigDocument | undefined): CodeLens {
+    const data = lens.data as LensData | undefined;
+    const document = data ? documentOf(data.uri) : undefined;
+    if (!data || !document || document.file.syntaxErrors.length > 0) return lens;
+    const counts = this.countsFor(document);
+    return { ...lens, command: { title: lensTitle(counts, data.kind, data.name), command: PREVIEW_ROUTING_COMMAND, arguments: [data.uri, data.name] } };
+  }
+
+  private countsFor(document: ConfigDocument): RoutedCounts {
     const params = this.samples.get(document.uri);
-    const cached = this.cache.get(document.uri);
-    if (cached && cached.document === document && cached.params === params) return cached.lenses;
+    const cached = this.routed.get(document);
+    if (cached && cached.params === params) return cached.counts;
     const requests: SimRequest[] = params?.requests ?? presetRequests(document.file, document.model);
-    const results = routeBatch(document, { uri: document.uri, requests, serverStates: params?.serverStates });
-    const lenses = routingLenses(document.model, document.uri, results);
-    this.cache.set(document.uri, { document, params, lenses });
-    return lenses;
+    const counts = countRoutes(routeBatch(document, { uri: document.uri, requests, serverStates: params?.serverStates }));
+    this.routed.set(document, { params, counts });
+    return counts;
   }
 }

@@ -111,7 +111,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         semanticTokensProvider: { legend: semanticTokensLegend, full: true },
-        codeLensProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
@@ -164,7 +164,6 @@ export function startServer(connection: Connection): void {
   connection.onNotification(WorkspaceTrustNotification.method, (params: WorkspaceTrustParams) => checker.setTrusted(params.trusted === true));
   documents.onDidClose((event) => {
     store.delete(event.document.uri);
-    routingLenses.forget(event.document.uri);
     warmUp.forget(event.document.uri);
     diagnostics.clear(event.document.uri);
   });
@@ -234,6 +233,7 @@ export function startServer(connection: Connection): void {
     const document = documentFor(params.textDocument.uri);
     return document ? routingLenses.lenses(document) : [];
   }));
+  connection.onCodeLensResolve((lens) => safe('codeLensResolve', lens, (unresolved: typeof lens) => routingLenses.resolve(unresolved, documentFor))(lens));
 
   documents.listen(connection);
   connection.listen();
