@@ -194,13 +194,14 @@ export function startServer(connection: Connection): void {
     const configured = configs.memberUris().length > 0 ? configs.setFor(configs.memberUris()[0]).members : [];
     return workspaceSymbolList([...open, ...configured], params.query);
   }));
+  // The document's parse (done for its diagnostics) saves the formatter parsing the text again.
   connection.onDocumentFormatting(safe('formatting', [], (params) => {
-    const document = documents.get(params.textDocument.uri);
-    return document ? formattingEdits(document.getText(), formatting) : [];
+    const document = documentFor(params.textDocument.uri);
+    return document ? formattingEdits(document.text, formatting, undefined, document.file) : [];
   }));
   connection.onDocumentRangeFormatting(safe('rangeFormatting', [], (params) => {
-    const document = documents.get(params.textDocument.uri);
-    return document ? formattingEdits(document.getText(), formatting, params.range) : [];
+    const document = documentFor(params.textDocument.uri);
+    return document ? formattingEdits(document.text, formatting, params.range, document.file) : [];
   }));
   connection.onHover(safe('hover', null, (params) => {
     const document = documentFor(params.textDocument.uri);

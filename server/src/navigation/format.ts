@@ -38,32 +38,34 @@ interface LexedLine {
  */
 export function formatText(text: string, options: FormatOptions = DEFAULT_FORMAT_OPTIONS): string {
   const lines = splitLines(text);
-  const formatted = formatLines(text, lines, options);
+  const layout = new Layout(text, lines, options, parseConfig(text));
   let out = '';
   for (let i = 0; i < lines.length; i++) {
     const end = lines[i].offset + lines[i].content.length;
     const next = i + 1 < lines.length ? lines[i + 1].offset : text.length;
-    out += formatted[i] + text.slice(end, next);
+    out += layout.line(i) + text.slice(end, next);
   }
   return out;
 }
 
 /**
  * The edits that format a config, one per changed line; with `range`, only lines `range.start` to
- * `range.end` (inclusive, 0-based) are touched.
+ * `range.end` (inclusive, 0-based) are touched, and only those lines (and the server lines they align
+ * with) are read again. `file` is the parsed `text` when the caller has it.
  */
-export function formatEdits(text: string, options: FormatOptions = DEFAULT_FORMAT_OPTIONS, range?: { start: number; end: number }): TextEdit[] {
+export function formatEdits(text: string, options: FormatOptions = DEFAULT_FORMAT_OPTIONS, range?: { start: number; end: number }, file: ConfigFile = parseConfig(text)): TextEdit[] {
   const lines = splitLines(text);
-  const formatted = formatLines(text, lines, options);
+  const layout = new Layout(text, lines, options, file);
   const edits: TextEdit[] = [];
   const first = Math.max(range?.start ?? 0, 0);
   const last = Math.min(range?.end ?? lines.length - 1, lines.length - 1);
   for (let i = first; i <= last; i++) {
     const { content, offset } = lines[i];
-    if (formatted[i] === content) continue;
+    const formatted = layout.line(i);
+    if (formatted === content) continue;
     edits.push({
       range: { start: { line: i, column: 0, offset }, end: { line: i, column: content.length, offset: offset + content.length } },
-      newText: formatted[i],
+      newText: formatted,
     });
   }
   return edits;
@@ -81,28 +83,63 @@ function splitLines(text: string): SourceLine[] {
   return lines;
 }
 
-function formatLines(text: string, lines: SourceLine[], options: FormatOptions): string[] {
-  const file = parseConfig(text);
-  const kinds = lineKinds(file);
-  const sectionOfLine = sectionsByLine(file, lines.length);
-  const lexed = lines.map((line) => lexLine(line.content));
-  const widths = options.alignServers ? serverColumnWidths(lexed, kinds, sectionOfLine) : undefined;
-  const indent = ' '.repeat(Math.max(0, Math.floor(options.indent)));
-  return lines.map((line, i) => {
-    const words = lexed[i];
+/** The formatted form of each line, worked out on demand: each line is lexed at most once. */
+class Layout {
+  private readonly kinds: Map<number, LineKind>;
+  private readonly sectionOfLine: (Section | undefined)[];
+  private readonly lexed = new Map<number, LexedLine | undefined>();
+  private readonly widths = new Map<Section, number[]>();
+  private readonly indent: string;
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: SourceLine[],
+    private readonly options: FormatOptions,
+    file: ConfigFile,
+  ) {
+    this.kinds = lineKinds(file);
+    this.sectionOfLine = sectionsByLine(file, lines.length);
+    this.indent = ' '.repeat(Math.max(0, Math.floor(options.indent)));
+  }
+
+  line(i: number): string {
+    const line = this.lines[i];
+    const words = this.lex(i);
     if (!words) return line.content;
-    const inSection = sectionOfLine[i] !== undefined;
+    const section = this.sectionOfLine[i];
     if (words.words.length === 0) {
       // An empty last line without a line break would end the text with one, which HAProxy reads differently.
-      if (!words.comment) return i === lines.length - 1 && line.offset + line.content.length === text.length ? line.content : words.bom;
-      return words.bom + (words.indented && inSection ? indent : '') + words.comment;
+      if (!words.comment) return i === this.lines.length - 1 && line.offset + line.content.length === this.text.length ? line.content : words.bom;
+      return words.bom + (words.indented && section ? this.indent : '') + words.comment;
     }
-    const kind = kinds.get(i);
+    const kind = this.kinds.get(i);
     if (kind === undefined || kind === 'orphan') return line.content;
-    const prefix = kind === 'header' || !inSection ? '' : indent;
-    const body = widths && kind === 'directive' && words.words[0] === 'server' ? alignedServer(words.words, widths.get(sectionOfLine[i]!)!) : words.words.join(' ');
+    const prefix = kind === 'header' || !section ? '' : this.indent;
+    const aligned = this.options.alignServers && section && kind === 'directive' && words.words[0] === 'server';
+    const body = aligned ? alignedServer(words.words, this.serverWidths(section)) : words.words.join(' ');
     return words.bom + prefix + body + (words.comment ? ` ${words.comment}` : '');
-  });
+  }
+
+  private lex(i: number): LexedLine | undefined {
+    if (!this.lexed.has(i)) this.lexed.set(i, lexLine(this.lines[i].content));
+    return this.lexed.get(i);
+  }
+
+  /** The widest server name and address of a section. */
+  private serverWidths(section: Section): number[] {
+    let widths = this.widths.get(section);
+    if (!widths) {
+      widths = [0, 0];
+      for (const directive of section.directives) {
+        const i = directive.range.start.line;
+        const line = this.lex(i);
+        if (!line || this.kinds.get(i) !== 'directive' || this.sectionOfLine[i] !== section || line.words[0] !== 'server') continue;
+        widths = [Math.max(widths[0], line.words[1]?.length ?? 0), Math.max(widths[1], line.words[2]?.length ?? 0)];
+      }
+      this.widths.set(section, widths);
+    }
+    return widths;
+  }
 }
 
 /** Splits one line into word images and its comment; undefined when the lexer rejects part of it. */
@@ -143,18 +180,6 @@ function sectionsByLine(file: ConfigFile, lineCount: number): (Section | undefin
     for (let line = section.headerRange.start.line; line < end; line++) byLine[line] = section;
   });
   return byLine;
-}
-
-/** The widest server name and address of each section. */
-function serverColumnWidths(lexed: (LexedLine | undefined)[], kinds: Map<number, LineKind>, sections: (Section | undefined)[]): Map<Section, number[]> {
-  const widths = new Map<Section, number[]>();
-  lexed.forEach((line, i) => {
-    const section = sections[i];
-    if (!line || !section || kinds.get(i) !== 'directive' || line.words[0] !== 'server') return;
-    const current = widths.get(section) ?? [0, 0];
-    widths.set(section, [Math.max(current[0], line.words[1]?.length ?? 0), Math.max(current[1], line.words[2]?.length ?? 0)]);
-  });
-  return widths;
 }
 
 /** `server NAME ADDRESS options` with NAME and ADDRESS padded to the section's widths (never the last word). */
