@@ -25,11 +25,19 @@ export function limitCompletions(items: readonly CompletionEntry[], typed: strin
   const lower = typed.toLowerCase();
   const starting: CompletionEntry[] = [];
   const containing: CompletionEntry[] = [];
-  for (const item of [...items].sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0))) {
+  for (const item of inSortOrder(items)) {
     const label = item.label.toLowerCase();
     if (label.startsWith(lower)) starting.push(item);
     else if (containing.length < limit && fuzzyMatches(label, lower)) containing.push(item);
     if (starting.length >= limit) break;
   }
   return { items: [...starting, ...containing].slice(0, limit), incomplete: true };
+}
+
+/** The items by sort text; lists of names usually come that way already, and are then not copied. */
+function inSortOrder(items: readonly CompletionEntry[]): readonly CompletionEntry[] {
+  for (let i = 1; i < items.length; i++) {
+    if (items[i - 1].sortText > items[i].sortText) return [...items].sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
+  }
+  return items;
 }

@@ -1,5 +1,6 @@
 import { allKeywords, NEWEST_VERSION } from '../model/catalog';
 import { buildModel, type ConfigModel } from '../model/config-model';
+import { lineStarts } from '../syntax/line-starts';
 import { parseConfig } from '../syntax/parse-config';
 import { completeAt } from './completion';
 import { indexBackends } from './completion-names';
@@ -77,9 +78,9 @@ export function languageWarmUpSteps(): (() => void)[] {
 }
 
 /**
- * The indexes hover and completion build on a model's first lookup (proxies by section, names by position,
- * backend names), as steps to run once a document has been analysed rather than on the user's first request.
+ * The indexes hover and completion build on a model's first lookup (line starts, proxies by section, names by
+ * position, backend names), as steps to run once a document has been analysed rather than on the user's first request.
  */
 export function modelWarmUpSteps(model: ConfigModel): (() => void)[] {
-  return [() => proxyOf(model, model.proxies[0]?.section), () => indexSymbols(model), () => indexBackends(model)];
+  return [() => lineStarts(model.file), () => proxyOf(model, model.proxies[0]?.section), () => indexSymbols(model), () => indexBackends(model)];
 }

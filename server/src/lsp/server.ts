@@ -81,7 +81,7 @@ export function startServer(connection: Connection): void {
     safe(name, fallback, (params: P) => (documents.get(params.textDocument.uri) ? handler(configs.currentSetFor(params.textDocument.uri), params) : fallback));
   const warmUp = new DocumentWarmUp(
     documentFor,
-    (document) => [...modelWarmUpSteps(document.model), () => configs.currentSetFor(document.uri).index()],
+    (document) => [...modelWarmUpSteps(document.model), ...configs.currentSetFor(document.uri).indexSteps()],
     (error) => connection.console.error(`haproxy: warm-up failed: ${error instanceof Error ? error.stack : String(error)}`),
   );
 

@@ -2,7 +2,7 @@ import type { ConfigModel, Proxy, SymbolKind } from '../model/config-model';
 import type { ExternalDefinition, ExternalSymbols } from '../model/external-symbols';
 import { lineStarts } from '../syntax/line-starts';
 import { rangeContains } from '../syntax/positions';
-import { occurrencesOf, type LocatedOccurrence, type Occurrence } from './occurrences';
+import { occurrencesOf, occurrenceSteps, type LocatedOccurrence, type Occurrence } from './occurrences';
 
 export type { LocatedOccurrence } from './occurrences';
 
@@ -60,9 +60,9 @@ export class ConfigSet {
     return found;
   }
 
-  /** Builds the indexes lookups use, ahead of the first one. */
-  index(): void {
-    this.nameIndex();
+  /** The building of the indexes lookups use, as small steps to run ahead of the first lookup. */
+  indexSteps(): (() => void)[] {
+    return [...this.members.flatMap((member) => occurrenceSteps(member.model, member.uri)), () => void this.nameIndex()];
   }
 
   /**

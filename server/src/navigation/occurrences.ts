@@ -33,12 +33,33 @@ export function occurrencesOf(model: ConfigModel, uri: string): LocatedOccurrenc
   let found = cache.get(model);
   if (!found) {
     const collector = new OccurrenceCollector(model, uri);
-    for (const definition of model.definitions) collector.definition(definition);
-    for (const reference of model.references) collector.reference(reference);
+    collector.definitions(model.definitions, 0, model.definitions.length);
+    collector.references(model.references, 0, model.references.length);
     found = inTextOrder(collector.found);
     cache.set(model, found);
   }
   return found;
+}
+
+/**
+ * The work of {@link occurrencesOf} cut into steps of `slice` definitions or references, for a server to run
+ * between requests. A lookup in the meantime builds the list at once, and the remaining steps then do nothing.
+ */
+export function occurrenceSteps(model: ConfigModel, uri: string, slice = 2000): (() => void)[] {
+  let collector: OccurrenceCollector | undefined;
+  const pending = () => (cache.has(model) ? undefined : collector);
+  const steps: (() => void)[] = [() => void (collector = cache.has(model) ? undefined : new OccurrenceCollector(model, uri))];
+  for (let from = 0; from < model.definitions.length; from += slice) {
+    steps.push(() => pending()?.definitions(model.definitions, from, from + slice));
+  }
+  for (let from = 0; from < model.references.length; from += slice) {
+    steps.push(() => pending()?.references(model.references, from, from + slice));
+  }
+  steps.push(() => {
+    const done = pending();
+    if (done) cache.set(model, inTextOrder(done.found));
+  });
+  return steps;
 }
 
 /** Room for an item's position in a sort key (start offset * POSITION_SPAN + position). */
@@ -73,7 +94,15 @@ class OccurrenceCollector {
     }
   }
 
-  definition(d: SymbolDefinition): void {
+  definitions(list: readonly SymbolDefinition[], from: number, to: number): void {
+    for (let i = from; i < Math.min(to, list.length); i++) this.definition(list[i]);
+  }
+
+  references(list: readonly SymbolReference[], from: number, to: number): void {
+    for (let i = from; i < Math.min(to, list.length); i++) this.reference(list[i]);
+  }
+
+  private definition(d: SymbolDefinition): void {
     switch (d.kind) {
       case 'table':
         if (!d.scope) this.add(d.kind, d.name.slice(d.name.indexOf('/') + 1), d.name, d.range, 'definition', this.namespace(`table:${d.scopeName}/`), d.fullRange);
@@ -96,7 +125,7 @@ class OccurrenceCollector {
     }
   }
 
-  reference(r: SymbolReference): void {
+  private reference(r: SymbolReference): void {
     if (r.dynamic || !r.name) return;
     switch (r.kind) {
       case 'table': {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { buildModel, type ConfigModel } from '../../../server/src/model/config-model';
+import { occurrencesOf, occurrenceSteps } from '../../../server/src/navigation/occurrences';
 import { findReferences } from '../../../server/src/navigation/references';
 import { WorkspaceConfigs } from '../../../server/src/navigation/workspace-configs';
 import { parseConfig } from '../../../server/src/syntax/parse-config';
@@ -31,5 +32,35 @@ describe('navigation: the config set of a request', () => {
     assert.equal(set.occurrenceAt(URI, 2, 19), undefined);
     assert.equal(set.occurrenceAt(URI, 4, 8)?.role, 'definition');
     assert.equal(set.occurrenceAt(URI, 99, 0), undefined);
+  });
+});
+
+describe('navigation: indexes built in steps', () => {
+  it('gives the same answers whether its indexes were built in steps or on the first lookup', () => {
+    const text = Array.from({ length: 30 }, (_, i) => `backend b${i}\n    server s 10.0.0.1:80\n`).join('') + 'frontend fe\n    bind :80\n    default_backend b7\n';
+    const stepped = new WorkspaceConfigs({ uris: () => [URI], model: () => model });
+    const model = buildModel(parseConfig(text));
+    const set = stepped.currentSetFor(URI);
+    const steps = set.indexSteps();
+    assert.ok(steps.length > 2);
+    for (const step of steps) step();
+    const line = text.split('\n').length - 2;
+    const fresh = new WorkspaceConfigs({ uris: () => [URI], model: () => buildModel(parseConfig(text)) }).currentSetFor(URI);
+    assert.deepEqual(
+      findReferences(set, URI, line, 21, true).map((l) => l.range.start.line),
+      findReferences(fresh, URI, line, 21, true).map((l) => l.range.start.line),
+    );
+    assert.deepEqual(findReferences(set, URI, line, 21, true).map((l) => l.range.start.line), [14, line]);
+  });
+});
+
+describe('navigation: occurrences built a slice at a time', () => {
+  it('lists the same occurrences in the same order as a build at once', () => {
+    const text = Array.from({ length: 12 }, (_, i) => `backend b${i}\n    acl a${i} path /x\n    server s${i} 10.0.0.1:80 track b0/s0\n    use-server s${i} if a${i}\n`).join('');
+    const stepped = buildModel(parseConfig(text));
+    for (const step of occurrenceSteps(stepped, URI, 3)) step();
+    const summary = (model: ConfigModel) => occurrencesOf(model, URI).map((o) => `${o.role} ${o.kind} ${o.name} ${o.range.start.offset}`);
+    assert.deepEqual(summary(stepped), summary(buildModel(parseConfig(text))));
+    assert.ok(summary(stepped).length > 40);
   });
 });
