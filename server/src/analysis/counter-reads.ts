@@ -100,12 +100,19 @@ function* wordsOf(directive: Directive): Iterable<Word> {
   }
 }
 
+const MAY_READ = /sc|src_|table_/;
+const readsCache = new WeakMap<Proxy, readonly CounterRead[]>();
+
 /** Every counter read or update written in a proxy: ACLs, conditions, actions, log formats. */
-export function counterReads(proxy: Proxy): CounterRead[] {
-  const reads: CounterRead[] = [];
-  for (const directive of proxy.directives) {
-    if (directive.keyword.value === 'stick-table') continue;
-    for (const word of wordsOf(directive)) if (/sc|src_|table_/.test(word.raw)) readsIn(word, directive, reads);
+export function counterReads(proxy: Proxy): readonly CounterRead[] {
+  let reads = readsCache.get(proxy);
+  if (!reads) {
+    const found: CounterRead[] = [];
+    for (const directive of proxy.directives) {
+      if (directive.keyword.value === 'stick-table') continue;
+      for (const word of wordsOf(directive)) if (MAY_READ.test(word.raw)) readsIn(word, directive, found);
+    }
+    readsCache.set(proxy, (reads = found));
   }
   return reads;
 }

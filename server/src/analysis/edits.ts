@@ -1,7 +1,10 @@
 import type { ConfigFile, Directive, Position, Range, Section, Word } from '../syntax/ast';
 import { lineStarts } from '../syntax/line-starts';
+import { AnchoredPosition, atColumn, shift } from '../syntax/positions';
 import type { TextEdit } from './finding';
 
+const INDENT = /^[ \t]+$/;
+const INDENT_OR_NONE = /^[ \t]*$/;
 
 const lineBreakCache = new WeakMap<ConfigFile, string>();
 
@@ -21,12 +24,20 @@ function lineStart(file: ConfigFile, line: number): Position {
   return { line, column: 0, offset };
 }
 
-function lineEnd(file: ConfigFile, line: number): Position {
-  const starts = lineStarts(file);
-  const start = starts[line] ?? file.text.length;
-  let end = line + 1 < starts.length ? starts[line + 1] : file.text.length;
-  while (end > start && (file.text[end - 1] === '\n' || file.text[end - 1] === '\r')) end--;
-  return { line, column: end - start, offset: end };
+/**
+ * The start of the line holding `position`. Taken from the position's line anchor when it has one, so the result
+ * moves with the line (a fix kept from an earlier version stays right) and no line index of the file is needed.
+ */
+function startOfLine(file: ConfigFile, position: Position): Position {
+  return position instanceof AnchoredPosition ? atColumn(position, 0) : lineStart(file, position.line);
+}
+
+/** The end of the line holding `position`, before its line break (anchored like `position`). */
+function endOfLine(file: ConfigFile, position: Position): Position {
+  const text = file.text;
+  let end = position.offset;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return shift(position, end - position.offset);
 }
 
 const emptyRange = (at: Position): Range => ({ start: at, end: at });
@@ -35,38 +46,38 @@ const emptyRange = (at: Position): Range => ({ start: at, end: at });
 export function sectionIndent(file: ConfigFile, section: Section): string {
   const first = section.directives[0];
   if (!first) return '    ';
-  const start = lineStart(file, first.range.start.line);
+  const start = startOfLine(file, first.range.start);
   const indent = file.text.slice(start.offset, first.range.start.offset);
-  return /^[ \t]+$/.test(indent) ? indent : '    ';
+  return INDENT.test(indent) ? indent : '    ';
 }
 
-/** Inserts whole lines after a given line, keeping the file's line breaks. */
-export function insertLinesAfter(file: ConfigFile, line: number, lines: string[], indent: string): TextEdit {
+/** Inserts whole lines after the line holding `at`, keeping the file's line breaks. */
+export function insertLinesAfter(file: ConfigFile, at: Position, lines: string[], indent: string): TextEdit {
   const eol = lineBreakOf(file);
-  return { range: emptyRange(lineEnd(file, line)), newText: lines.map((text) => `${eol}${indent}${text}`).join('') };
+  return { range: emptyRange(endOfLine(file, at)), newText: lines.map((text) => `${eol}${indent}${text}`).join('') };
 }
 
-/** Inserts whole lines before a given line. */
-export function insertLinesBefore(file: ConfigFile, line: number, lines: string[], indent: string): TextEdit {
+/** Inserts whole lines before the line holding `at`. */
+export function insertLinesBefore(file: ConfigFile, at: Position, lines: string[], indent: string): TextEdit {
   const eol = lineBreakOf(file);
-  return { range: emptyRange(lineStart(file, line)), newText: lines.map((text) => `${indent}${text}${eol}`).join('') };
+  return { range: emptyRange(startOfLine(file, at)), newText: lines.map((text) => `${indent}${text}${eol}`).join('') };
 }
 
 /** Inserts lines right below a section's header, indented like the section. */
 export function insertAfterHeader(file: ConfigFile, section: Section, lines: string[]): TextEdit {
-  return insertLinesAfter(file, section.headerRange.end.line, lines, sectionIndent(file, section));
+  return insertLinesAfter(file, section.headerRange.end, lines, sectionIndent(file, section));
 }
 
 /** Inserts lines after the last line of a section. */
 export function insertAtSectionEnd(file: ConfigFile, section: Section, lines: string[]): TextEdit {
-  return insertLinesAfter(file, section.range.end.line, lines, sectionIndent(file, section));
+  return insertLinesAfter(file, section.range.end, lines, sectionIndent(file, section));
 }
 
 /** Inserts lines before a directive of a section, with the directive's own indentation. */
 export function insertBeforeDirective(file: ConfigFile, directive: Directive, lines: string[]): TextEdit {
-  const start = lineStart(file, directive.range.start.line);
+  const start = startOfLine(file, directive.range.start);
   const indent = file.text.slice(start.offset, directive.range.start.offset);
-  return insertLinesBefore(file, directive.range.start.line, lines, /^[ \t]*$/.test(indent) ? indent : '    ');
+  return insertLinesBefore(file, directive.range.start, lines, INDENT_OR_NONE.test(indent) ? indent : '    ');
 }
 
 /** Appends words at the end of a directive (before its trailing comment). */

@@ -4,11 +4,15 @@ import { parseAddress } from '../syntax/address';
 /** Who can reach a listening address: only this machine, a private network, anyone, or unknown. */
 export type BindScope = 'local' | 'private' | 'public' | 'unknown';
 
+const QUIC = /^quic[46]?@/;
+
 /** True when the bind terminates TLS (`ssl`, or QUIC which always does). */
 export function isTlsBind(bind: BindDefinition): boolean {
-  return bind.options.some((o) => o.value === 'ssl') || /^quic[46]?@/.test(bind.address?.value ?? '');
+  return bind.options.some((o) => o.value === 'ssl') || QUIC.test(bind.address?.value ?? '');
 }
 
+const LOOPBACK_V4 = /^127\./;
+const PRIVATE_V6 = /^f[cd]|^fe80:/i;
 const PRIVATE_V4 = [/^10\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^169\.254\./, /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./];
 
 function scopeOfAddress(text: string): BindScope {
@@ -29,15 +33,16 @@ function scopeOfAddress(text: string): BindScope {
   }
   const host = address.host;
   if (host === '0.0.0.0' || host === '::' || host === '*') return 'public';
-  if (/^127\./.test(host) || host === '::1') return 'local';
-  if (PRIVATE_V4.some((re) => re.test(host)) || /^f[cd]/i.test(host) || /^fe80:/i.test(host)) return 'private';
+  if (LOOPBACK_V4.test(host) || host === '::1') return 'local';
+  if (PRIVATE_V4.some((re) => re.test(host)) || PRIVATE_V6.test(host)) return 'private';
   return 'public';
 }
+
+const SCOPE_ORDER: readonly BindScope[] = ['local', 'private', 'unknown', 'public'];
 
 /** The widest scope among the addresses of a bind line (`bind a:80,b:80`). */
 export function bindScope(bind: BindDefinition): BindScope {
   const addresses = (bind.address?.value ?? '').split(',').filter(Boolean);
   if (addresses.length === 0) return 'unknown';
-  const order: BindScope[] = ['local', 'private', 'unknown', 'public'];
-  return addresses.map(scopeOfAddress).reduce((a, b) => (order.indexOf(b) > order.indexOf(a) ? b : a));
+  return addresses.map(scopeOfAddress).reduce((a, b) => (SCOPE_ORDER.indexOf(b) > SCOPE_ORDER.indexOf(a) ? b : a));
 }

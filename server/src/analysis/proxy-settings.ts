@@ -1,11 +1,19 @@
 import type { Proxy } from '../model/config-model';
-import type { ConditionTerm, ConfigFile, Directive } from '../syntax/ast';
+import type { ConditionTerm, Directive } from '../syntax/ast';
 import { parseTime } from '../model/catalog';
 
+// A proxy object stands for one version of its section and of its defaults (the model builds a new one when
+// either changes), so what is derived from them alone can be kept with it.
+const chains = new WeakMap<Proxy, readonly Proxy[]>();
+
 /** The sections a proxy takes its settings from: itself first, then its defaults, then theirs. */
-export function settingChain(proxy: Proxy): Proxy[] {
-  const chain: Proxy[] = [];
-  for (let current: Proxy | undefined = proxy; current && !chain.includes(current); current = current.defaults) chain.push(current);
+export function settingChain(proxy: Proxy): readonly Proxy[] {
+  let chain = chains.get(proxy);
+  if (!chain) {
+    const list: Proxy[] = [];
+    for (let current: Proxy | undefined = proxy; current && !list.includes(current); current = current.defaults) list.push(current);
+    chains.set(proxy, (chain = list));
+  }
   return chain;
 }
 
@@ -59,11 +67,6 @@ export function effectiveTimeout(proxy: Proxy, name: string): { directive?: Dire
 export function hasTimeout(proxy: Proxy, name: string): boolean {
   const { ms } = effectiveTimeout(proxy, name);
   return ms !== undefined && ms > 0;
-}
-
-/** Lines of every `global` section with the given keyword, in file order. */
-export function globalDirectives(file: ConfigFile, keyword: string): Directive[] {
-  return file.sections.filter((s) => s.type === 'global').flatMap((s) => s.directives.filter((d) => d.keyword.value === keyword));
 }
 
 /** True for a frontend or listen: a proxy that accepts client connections. */

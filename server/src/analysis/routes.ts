@@ -2,39 +2,66 @@ import type { ConfigModel, Proxy } from '../model/config-model';
 import type { Directive } from '../syntax/ast';
 import { effectiveDirective, isBackendLike, isFrontendLike } from './proxy-settings';
 
-/** One way traffic leaves a frontend or listen for a backend. */
-export interface Route {
-  from: Proxy;
-  /** The backend reached, when its name is static and defined. */
-  to?: Proxy;
+/** A line of a frontend or listen that hands traffic to a backend, before the backend is looked up. */
+export interface RouteLine {
+  /** The backend named (the proxy's own name for a listen section serving itself). */
   name: string;
   kind: 'use_backend' | 'default_backend' | 'self';
   /** The `use_backend`/`default_backend` line; absent for a listen section's own servers. */
   directive?: Directive;
 }
 
-const fromCache = new WeakMap<Proxy, Route[]>();
+/** One way traffic leaves a frontend or listen for a backend. */
+export interface Route extends RouteLine {
+  from: Proxy;
+  /** The backend reached, when its name is static and defined. */
+  to?: Proxy;
+}
+
+/** Routes as last resolved, and the model they were resolved in. */
+interface ResolvedRoutes {
+  model: ConfigModel;
+  routes: Route[];
+}
+
+// The lines come from the proxy and its defaults, so they are kept with the proxy object (a new one stands for any
+// change of either); the backends they reach are looked up again in each model.
+const linesCache = new WeakMap<Proxy, readonly RouteLine[]>();
+const fromCache = new WeakMap<Proxy, ResolvedRoutes>();
 const toCache = new WeakMap<ConfigModel, Map<Proxy, Route[]>>();
+
+/** The routing lines of a frontend or listen, in evaluation order (the same order as `routesFrom`). */
+export function routeLines(proxy: Proxy): readonly RouteLine[] {
+  if (!isFrontendLike(proxy)) return [];
+  let lines = linesCache.get(proxy);
+  if (!lines) {
+    const found: RouteLine[] = [];
+    for (const directive of proxy.directives) {
+      if (directive.keyword.value === 'use_backend' && directive.args[0]) found.push({ name: directive.args[0].value, kind: 'use_backend', directive });
+    }
+    const fallback = effectiveDirective(proxy, 'default_backend');
+    if (fallback?.args[0]) found.push({ name: fallback.args[0].value, kind: 'default_backend', directive: fallback });
+    else if (proxy.kind === 'listen') found.push({ name: proxy.name, kind: 'self' });
+    linesCache.set(proxy, (lines = found));
+  }
+  return lines;
+}
+
+function stillResolved(model: ConfigModel, routes: readonly Route[]): boolean {
+  for (const route of routes) if (route.kind !== 'self' && route.to !== staticBackend(model, route.name)) return false;
+  return true;
+}
 
 /** Every backend a frontend or listen can hand traffic to, in evaluation order. */
 export function routesFrom(model: ConfigModel, proxy: Proxy): Route[] {
   if (!isFrontendLike(proxy)) return [];
   const cached = fromCache.get(proxy);
-  if (cached) return cached;
-  const routes: Route[] = [];
-  for (const directive of proxy.directives) {
-    if (directive.keyword.value !== 'use_backend' || !directive.args[0]) continue;
-    const name = directive.args[0].value;
-    routes.push({ from: proxy, to: staticBackend(model, name), name, kind: 'use_backend', directive });
+  if (cached && (cached.model === model || stillResolved(model, cached.routes))) {
+    cached.model = model;
+    return cached.routes;
   }
-  const fallback = effectiveDirective(proxy, 'default_backend');
-  if (fallback?.args[0]) {
-    const name = fallback.args[0].value;
-    routes.push({ from: proxy, to: staticBackend(model, name), name, kind: 'default_backend', directive: fallback });
-  } else if (proxy.kind === 'listen') {
-    routes.push({ from: proxy, to: proxy, name: proxy.name, kind: 'self' });
-  }
-  fromCache.set(proxy, routes);
+  const routes = routeLines(proxy).map((line): Route => ({ ...line, from: proxy, to: line.kind === 'self' ? proxy : staticBackend(model, line.name) }));
+  fromCache.set(proxy, { model, routes });
   return routes;
 }
 
@@ -44,11 +71,13 @@ export function routesTo(model: ConfigModel, backend: Proxy): Route[] {
   let index = toCache.get(model);
   if (!index) {
     index = new Map();
-    for (const route of model.proxies.flatMap((proxy) => routesFrom(model, proxy))) {
-      if (!route.to) continue;
-      const list = index.get(route.to) ?? [];
-      list.push(route);
-      index.set(route.to, list);
+    for (const proxy of model.proxies) {
+      for (const route of routesFrom(model, proxy)) {
+        if (!route.to) continue;
+        const list = index.get(route.to);
+        if (list) list.push(route);
+        else index.set(route.to, [route]);
+      }
     }
     toCache.set(model, index);
   }

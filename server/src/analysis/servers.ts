@@ -13,14 +13,20 @@ export interface ServerLine {
   count: number;
 }
 
+const TEMPLATE_COUNT = /^(\d+)(?:-(\d+))?$/;
+
 function templateCount(word: Word | undefined): number {
-  const match = /^(\d+)(?:-(\d+))?$/.exec(word?.value ?? '');
+  const match = TEMPLATE_COUNT.exec(word?.value ?? '');
   if (!match) return 1;
   return match[2] ? Math.max(1, Number(match[2]) - Number(match[1]) + 1) : Number(match[1]);
 }
 
+const linesCache = new WeakMap<Proxy, readonly ServerLine[]>();
+
 /** Every server a backend declares, templates included, in file order. */
-export function serverLines(proxy: Proxy): ServerLine[] {
+export function serverLines(proxy: Proxy): readonly ServerLine[] {
+  const cached = linesCache.get(proxy);
+  if (cached) return cached;
   const lines: ServerLine[] = [];
   for (const directive of proxy.directives) {
     if (directive.prefix) continue;
@@ -31,6 +37,7 @@ export function serverLines(proxy: Proxy): ServerLine[] {
       lines.push({ name: name.value, nameWord: name, address: third, options: directive.args.slice(3), directive, count: templateCount(second) });
     }
   }
+  linesCache.set(proxy, lines);
   return lines;
 }
 
@@ -40,7 +47,7 @@ const defaultsCache = new WeakMap<Proxy, Word[]>();
 export function defaultServerOptions(proxy: Proxy): Word[] {
   let options = defaultsCache.get(proxy);
   if (!options) {
-    options = settingChain(proxy)
+    options = [...settingChain(proxy)]
       .reverse()
       .flatMap((section) => section.directives.filter((d) => d.keyword.value === 'default-server' && !d.prefix).flatMap((d) => d.args));
     defaultsCache.set(proxy, options);
@@ -51,9 +58,11 @@ export function defaultServerOptions(proxy: Proxy): Word[] {
 /** The last of `on`/`off` among a server's options and its default-server options (`check` / `no-check`). */
 export function serverFlag(proxy: Proxy, server: ServerLine, on: string, off: string): boolean {
   let state = false;
-  for (const option of [...defaultServerOptions(proxy), ...server.options]) {
-    if (option.value === on) state = true;
-    else if (option.value === off) state = false;
+  for (const options of [defaultServerOptions(proxy), server.options]) {
+    for (const option of options) {
+      if (option.value === on) state = true;
+      else if (option.value === off) state = false;
+    }
   }
   return state;
 }
@@ -80,9 +89,16 @@ export function serverPort(server: ServerLine): number | undefined {
   return 'error' in address ? undefined : address.portFrom;
 }
 
+const activeCounts = new WeakMap<Proxy, number>();
+
 /** Number of servers taking regular traffic (not backups). */
 export function activeServerCount(proxy: Proxy): number {
-  return serverLines(proxy)
-    .filter((s) => !isBackup(proxy, s))
-    .reduce((sum, s) => sum + s.count, 0);
+  let count = activeCounts.get(proxy);
+  if (count === undefined) {
+    count = serverLines(proxy)
+      .filter((s) => !isBackup(proxy, s))
+      .reduce((sum, s) => sum + s.count, 0);
+    activeCounts.set(proxy, count);
+  }
+  return count;
 }

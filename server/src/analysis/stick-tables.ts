@@ -1,5 +1,6 @@
 import type { ConfigModel, Proxy } from '../model/config-model';
-import type { Directive, Word } from '../syntax/ast';
+import type { Directive, Section, Word } from '../syntax/ast';
+import { ListFilter } from './list-tracker';
 
 /** A stick table: the `stick-table` line of a proxy, or a `table` line of a peers section. */
 export interface StickTable {
@@ -13,6 +14,8 @@ export interface StickTable {
   storeWord?: Word;
 }
 
+const PERIOD = /\(.*$/;
+
 function storedTypes(word: Word | undefined): Set<string> {
   const types = new Set<string>();
   if (!word) return types;
@@ -22,13 +25,13 @@ function storedTypes(word: Word | undefined): Set<string> {
     if (c === '(') depth++;
     else if (c === ')') depth--;
     if (c === ',' && depth === 0) {
-      types.add(current.replace(/\(.*$/, '').trim());
+      types.add(current.replace(PERIOD, '').trim());
       current = '';
     } else {
       current += c;
     }
   }
-  if (current) types.add(current.replace(/\(.*$/, '').trim());
+  if (current) types.add(current.replace(PERIOD, '').trim());
   return types;
 }
 
@@ -38,22 +41,51 @@ function tableFrom(name: string, directive: Directive, firstOption: number, prox
   return { name, directive, proxy, stored: storedTypes(storeWord), storeWord };
 }
 
-/** Every stick table of the config by the name `table` arguments use. */
-export function stickTables(model: ConfigModel): Map<string, StickTable> {
-  const tables = new Map<string, StickTable>();
-  for (const proxy of model.proxies) {
-    if (proxy.kind === 'defaults') continue;
+const proxyTables = new WeakMap<Proxy, StickTable | null>();
+const peersTables = new WeakMap<Section, StickTable[]>();
+const modelTables = new WeakMap<ConfigModel, Map<string, StickTable>>();
+
+/** The `stick-table` line of a proxy as a table (kept with the proxy object, which stands for one version of its section). */
+function ownTable(proxy: Proxy): StickTable | undefined {
+  let table = proxyTables.get(proxy);
+  if (table === undefined) {
     const directive = proxy.directives.find((d) => d.keyword.value === 'stick-table' && !d.prefix);
-    if (directive && !tables.has(proxy.name)) tables.set(proxy.name, tableFrom(proxy.name, directive, 0, proxy));
+    table = directive ? tableFrom(proxy.name, directive, 0, proxy) : null;
+    proxyTables.set(proxy, table);
   }
-  for (const section of model.file.sections) {
-    if (section.type !== 'peers' || !section.name) continue;
+  return table ?? undefined;
+}
+
+/** The `table` lines of a peers section, in order. */
+function tablesOfPeers(section: Section): StickTable[] {
+  let tables = peersTables.get(section);
+  if (!tables) {
+    tables = [];
     for (const directive of section.directives) {
       if (directive.keyword.value !== 'table' || !directive.args[0]) continue;
-      const name = `${section.name.value}/${directive.args[0].value}`;
-      if (!tables.has(name)) tables.set(name, tableFrom(name, directive, 1));
+      tables.push(tableFrom(`${section.name!.value}/${directive.args[0].value}`, directive, 1));
     }
+    peersTables.set(section, tables);
   }
+  return tables;
+}
+
+const tableOwners = new ListFilter<Proxy>((proxy) => proxy.kind !== 'defaults' && ownTable(proxy) !== undefined);
+const peersSections = new ListFilter<Section>((section) => section.type === 'peers' && section.name !== undefined);
+
+/** Every stick table of the config by the name `table` arguments use (built once per model). */
+export function stickTables(model: ConfigModel): Map<string, StickTable> {
+  const cached = modelTables.get(model);
+  if (cached) return cached;
+  const tables = new Map<string, StickTable>();
+  for (const proxy of tableOwners.of(model.proxies)) {
+    const table = ownTable(proxy)!;
+    if (!tables.has(proxy.name)) tables.set(proxy.name, table);
+  }
+  for (const section of peersSections.of(model.file.sections)) {
+    for (const table of tablesOfPeers(section)) if (!tables.has(table.name)) tables.set(table.name, table);
+  }
+  modelTables.set(model, tables);
   return tables;
 }
 

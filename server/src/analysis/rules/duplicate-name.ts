@@ -1,5 +1,6 @@
 import type { Proxy } from '../../model/config-model';
 import type { Section, SectionType, Word } from '../../syntax/ast';
+import { ListGroups } from '../list-tracker';
 import type { Rule, RuleContext } from '../rule';
 
 /** Named sections HAProxy refuses to see twice; a second userlist is only ignored (with a warning). */
@@ -7,19 +8,35 @@ const UNIQUE_SECTIONS: ReadonlySet<SectionType> = new Set(['peers', 'resolvers',
 
 const where = (word: Word) => `line ${word.range.start.line + 1}`;
 
+/** Proxies that can clash, by name: a name is looked at again only when two proxies share it. */
+const proxyNames = new ListGroups<Proxy>((proxy) => (proxy.kind === 'defaults' || !proxy.nameWord ? undefined : proxy.name));
+
+/** Named sections HAProxy wants unique, by type and name. */
+const sectionNames = new ListGroups<Section>((section) => (section.name && UNIQUE_SECTIONS.has(section.type) ? `${section.type}\u0000${section.name.value}` : undefined));
+
+/** Sections (or proxies, by their sections) in the order of the file. */
+function inFileOrder<T>(items: readonly T[], sectionOf: (item: T) => Section): T[] {
+  return [...items].sort((a, b) => sectionOf(a).keyword.range.start.offset - sectionOf(b).keyword.range.start.offset);
+}
+
 function checkProxies(context: RuleContext): void {
-  const seen = { frontend: new Map<string, Proxy>(), backend: new Map<string, Proxy>() };
-  for (const proxy of context.model.proxies) {
-    if (proxy.kind === 'defaults' || !proxy.nameWord) continue;
-    const sides: ('frontend' | 'backend')[] = proxy.kind === 'listen' ? ['frontend', 'backend'] : [proxy.kind];
-    const clash = sides.map((side) => seen[side].get(proxy.name)).find(Boolean);
-    if (clash?.nameWord && !clash.section.guard && !proxy.section.guard) {
-      context.report({
-        message: `${proxy.kind} '${proxy.name}' has the same name as ${clash.kind} '${clash.name}' at ${where(clash.nameWord)}.`,
-        range: proxy.nameWord.range,
-      });
+  for (const group of proxyNames.shared(context.model.proxies)) {
+    // A listen section is both a frontend and a backend: its name clashes with either.
+    let frontend: Proxy | undefined;
+    let backend: Proxy | undefined;
+    for (const proxy of inFileOrder(group, (p) => p.section)) {
+      const front = proxy.kind !== 'backend';
+      const back = proxy.kind !== 'frontend';
+      const clash = (front ? frontend : undefined) ?? (back ? backend : undefined);
+      if (clash?.nameWord && !clash.section.guard && !proxy.section.guard) {
+        context.report({
+          message: `${proxy.kind} '${proxy.name}' has the same name as ${clash.kind} '${clash.name}' at ${where(clash.nameWord)}.`,
+          range: proxy.nameWord!.range,
+        });
+      }
+      if (front) frontend ??= proxy;
+      if (back) backend ??= proxy;
     }
-    for (const side of sides) if (!seen[side].has(proxy.name)) seen[side].set(proxy.name, proxy);
   }
 }
 
@@ -34,22 +51,21 @@ function checkServers(context: RuleContext, proxy: Proxy): void {
 }
 
 function checkSections(context: RuleContext): void {
-  const seen = new Map<string, Section>();
-  for (const section of context.file.sections) {
-    if (!UNIQUE_SECTIONS.has(section.type) || !section.name) continue;
-    const key = `${section.type}:${section.name.value}`;
-    const first = seen.get(key)?.name;
-    if (section.guard) continue;
-    if (!first) {
-      seen.set(key, section);
-      continue;
+  for (const group of sectionNames.shared(context.file.sections)) {
+    let first: Word | undefined;
+    for (const section of inFileOrder(group, (section) => section)) {
+      if (section.guard) continue;
+      if (!first) {
+        first = section.name;
+        continue;
+      }
+      const ignored = section.type === 'userlist';
+      context.report({
+        message: `${section.type} '${section.name!.value}' is already defined at ${where(first)}${ignored ? '; HAProxy ignores this one' : ''}.`,
+        range: section.name!.range,
+        severity: ignored ? 'warning' : undefined,
+      });
     }
-    const ignored = section.type === 'userlist';
-    context.report({
-      message: `${section.type} '${section.name.value}' is already defined at ${where(first)}${ignored ? '; HAProxy ignores this one' : ''}.`,
-      range: section.name.range,
-      severity: ignored ? 'warning' : undefined,
-    });
   }
 }
 
@@ -66,15 +82,22 @@ function checkUsers(context: RuleContext, section: Section): void {
   }
 }
 
-/** Reports two proxies, servers or named sections sharing one name. Repeated `acl` lines are legal and not reported. */
+/**
+ * Reports two proxies, servers or named sections sharing one name. Repeated `acl` lines are legal and not reported.
+ * Servers and userlist members are compared within their section; proxies and named sections across the file.
+ */
 export const duplicateNameRule: Rule = {
   name: 'duplicate-name',
   defaultSeverity: 'error',
   description: 'Two proxies, two servers of one backend, or two named sections of one kind share a name.',
+  quotesLineNumbers: true,
+  checkSection(context) {
+    const { proxy, section } = context;
+    if (proxy && (proxy.kind === 'backend' || proxy.kind === 'listen')) checkServers(context, proxy);
+    if (section.type === 'userlist') checkUsers(context, section);
+  },
   check(context) {
     checkProxies(context);
-    for (const proxy of context.model.proxies) if (proxy.kind === 'backend' || proxy.kind === 'listen') checkServers(context, proxy);
     checkSections(context);
-    for (const section of context.file.sections) if (section.type === 'userlist') checkUsers(context, section);
   },
 };

@@ -1,5 +1,5 @@
 import type { Proxy } from '../../model/config-model';
-import { appendToDirective, insertAfterHeader } from '../edits';
+import { appendToDirective, insertAfterHeader, lineBreakOf } from '../edits';
 import { effectiveDirective, settingChain } from '../proxy-settings';
 import type { Rule, RuleContext } from '../rule';
 import { activeServerCount, hasCheck, isBackup, serverLines, serverPort, type ServerLine } from '../servers';
@@ -30,11 +30,16 @@ const REDIS_MASTER_CHECK = [
   'tcp-check expect string +OK',
 ];
 
-function looksLike(proxy: Proxy, servers: ServerLine[], port: number, name: RegExp): boolean {
+const POSTGRES_NAME = /postgres|pgsql|(?:^|[-_])pg(?:[-_]|$)/i;
+const REDIS_NAME = /redis/i;
+const REPLICA_NAME = /replica|slave|read/i;
+const ROLE_MASTER = /role:master/;
+
+function looksLike(proxy: Proxy, servers: readonly ServerLine[], port: number, name: RegExp): boolean {
   return servers.some((s) => serverPort(s) === port) || name.test(proxy.name);
 }
 
-function checkServers(context: RuleContext, proxy: Proxy, servers: ServerLine[]): void {
+function checkServers(context: RuleContext, proxy: Proxy, servers: readonly ServerLine[]): void {
   const total = servers.reduce((sum, s) => sum + s.count, 0);
   if (total < 2 && !servers.some((s) => isBackup(proxy, s))) return;
   for (const server of servers) {
@@ -47,7 +52,7 @@ function checkServers(context: RuleContext, proxy: Proxy, servers: ServerLine[])
   }
 }
 
-function checkMethod(context: RuleContext, proxy: Proxy, servers: ServerLine[]): void {
+function checkMethod(context: RuleContext, proxy: Proxy, servers: readonly ServerLine[]): void {
   const range = (proxy.nameWord ?? proxy.section.keyword).range;
   const { file } = context;
   if (proxy.mode === 'http' && !hasCheckMethod(proxy) && !servers.some((s) => s.options.some((o) => o.value === 'agent-check'))) {
@@ -59,7 +64,7 @@ function checkMethod(context: RuleContext, proxy: Proxy, servers: ServerLine[]):
     });
   }
   if (proxy.mode !== 'tcp') return;
-  if (looksLike(proxy, servers, 5432, /postgres|pgsql|(?:^|[-_])pg(?:[-_]|$)/i) && !hasCheckMethod(proxy)) {
+  if (looksLike(proxy, servers, 5432, POSTGRES_NAME) && !hasCheckMethod(proxy)) {
     context.report({
       message: `PostgreSQL ${proxy.kind} '${proxy.name}' only checks that the port accepts connections; 'option pgsql-check' (or an HTTP check of a Patroni agent) verifies the database answers.`,
       range,
@@ -67,8 +72,8 @@ function checkMethod(context: RuleContext, proxy: Proxy, servers: ServerLine[]):
       fixes: [{ title: "Check the PostgreSQL protocol ('option pgsql-check user haproxy')", edits: [insertAfterHeader(file, proxy.section, ['option pgsql-check user haproxy'])], preferred: true }],
     });
   }
-  const tellsMaster = checkDirectives(proxy, 'tcp-check').some((d) => d.args.some((a) => /role:master/.test(a.value)));
-  if (looksLike(proxy, servers, 6379, /redis/i) && !/replica|slave|read/i.test(proxy.name) && activeServerCount(proxy) > 1 && !tellsMaster) {
+  const tellsMaster = checkDirectives(proxy, 'tcp-check').some((d) => d.args.some((a) => ROLE_MASTER.test(a.value)));
+  if (looksLike(proxy, servers, 6379, REDIS_NAME) && !REPLICA_NAME.test(proxy.name) && activeServerCount(proxy) > 1 && !tellsMaster) {
     context.report({
       message: `Redis ${proxy.kind} '${proxy.name}' balances over several nodes but its checks cannot tell the master from replicas; writes may reach a read-only replica.`,
       range,
@@ -88,13 +93,13 @@ export const healthCheckRule: Rule = {
   name: 'health-check',
   defaultSeverity: 'warning',
   description: 'Servers lack health checks, or the checks cannot see what matters (HTTP status, PostgreSQL, Redis master).',
-  check(context) {
-    for (const proxy of context.model.proxies) {
-      if (proxy.kind !== 'backend' && proxy.kind !== 'listen') continue;
-      const servers = serverLines(proxy);
-      if (servers.length === 0) continue;
-      checkServers(context, proxy, servers);
-      if (servers.some((s) => hasCheck(proxy, s)) && effectiveDirective(proxy, 'disabled') === undefined) checkMethod(context, proxy, servers);
-    }
+  fileFacts: ({ file }) => lineBreakOf(file),
+  checkSection(context) {
+    const proxy = context.proxy;
+    if (!proxy || (proxy.kind !== 'backend' && proxy.kind !== 'listen')) return;
+    const servers = serverLines(proxy);
+    if (servers.length === 0) return;
+    checkServers(context, proxy, servers);
+    if (servers.some((s) => hasCheck(proxy, s)) && effectiveDirective(proxy, 'disabled') === undefined) checkMethod(context, proxy, servers);
   },
 };

@@ -1,9 +1,10 @@
 import type { Proxy } from '../../model/config-model';
 import type { Directive } from '../../syntax/ast';
-import { insertLinesAfter, sectionIndent } from '../edits';
+import { insertLinesAfter, lineBreakOf, sectionIndent } from '../edits';
+import { ListFilter } from '../list-tracker';
 import { isTlsBind } from '../listeners';
-import { settingChain } from '../proxy-settings';
-import type { Rule } from '../rule';
+import { isFrontendLike, settingChain } from '../proxy-settings';
+import type { Rule, RuleContext } from '../rule';
 import { routesFrom } from '../routes';
 
 const HEADER_ACTIONS = new Set(['set-header', 'add-header']);
@@ -14,9 +15,21 @@ function setsHsts(directive: Directive): boolean {
   return HEADER_ACTIONS.has(directive.args[0]?.value ?? '') && directive.args[1]?.value.toLowerCase() === 'strict-transport-security';
 }
 
+// What depends on a proxy and its defaults only is kept with the proxy object (a new one stands for any change).
+const setsCache = new WeakMap<Proxy, boolean>();
+const findings = new WeakMap<Proxy, { eol: string; finding: Parameters<RuleContext['report']>[0] }>();
+
 function proxySetsHsts(proxy: Proxy): boolean {
-  return settingChain(proxy).some((section) => section.directives.some(setsHsts));
+  let sets = setsCache.get(proxy);
+  if (sets === undefined) {
+    sets = settingChain(proxy).some((section) => section.directives.some(setsHsts));
+    setsCache.set(proxy, sets);
+  }
+  return sets;
 }
+
+/** HTTP frontends and listens with a TLS bind that do not set the header themselves (nor their defaults). */
+const needingHsts = new ListFilter<Proxy>((proxy) => isFrontendLike(proxy) && proxy.mode === 'http' && proxy.binds.some(isTlsBind) && !proxySetsHsts(proxy));
 
 /** Reports HTTPS frontends whose responses never carry Strict-Transport-Security, set there, in defaults or in a backend they use. */
 export const hstsRule: Rule = {
@@ -24,18 +37,23 @@ export const hstsRule: Rule = {
   defaultSeverity: 'info',
   description: 'An HTTPS frontend never sets the Strict-Transport-Security header.',
   check({ file, model, report }) {
-    for (const proxy of model.proxies) {
-      if ((proxy.kind !== 'frontend' && proxy.kind !== 'listen') || proxy.mode !== 'http') continue;
-      if (!proxy.binds.some(isTlsBind)) continue;
-      if (proxySetsHsts(proxy) || routesFrom(model, proxy).some((route) => route.to && proxySetsHsts(route.to))) continue;
-      const line = 'http-response set-header Strict-Transport-Security "max-age=63072000"';
-      const lastBind = proxy.binds[proxy.binds.length - 1].directive;
-      const edit = insertLinesAfter(file, lastBind.range.end.line, [line], sectionIndent(file, proxy.section));
-      report({
-        message: `HTTPS ${proxy.kind} '${proxy.name}' never sets Strict-Transport-Security, so browsers may still try plain HTTP first.`,
-        range: (proxy.nameWord ?? proxy.section.keyword).range,
-        fixes: [{ title: 'Send Strict-Transport-Security (two years)', edits: [edit], preferred: true }],
-      });
+    for (const proxy of needingHsts.of(model.proxies)) {
+      if (routesFrom(model, proxy).some((route) => route.to && proxySetsHsts(route.to))) continue;
+      // The finding depends on the proxy alone (and the file's line breaks): its positions follow the section's lines.
+      const eol = lineBreakOf(file);
+      let kept = findings.get(proxy);
+      if (kept?.eol !== eol) {
+        const line = 'http-response set-header Strict-Transport-Security "max-age=63072000"';
+        const lastBind = proxy.binds[proxy.binds.length - 1].directive;
+        const edit = insertLinesAfter(file, lastBind.range.end, [line], sectionIndent(file, proxy.section));
+        const finding = {
+          message: `HTTPS ${proxy.kind} '${proxy.name}' never sets Strict-Transport-Security, so browsers may still try plain HTTP first.`,
+          range: (proxy.nameWord ?? proxy.section.keyword).range,
+          fixes: [{ title: 'Send Strict-Transport-Security (two years)', edits: [edit], preferred: true }],
+        };
+        findings.set(proxy, (kept = { eol, finding }));
+      }
+      report(kept.finding);
     }
   },
 };

@@ -1,39 +1,85 @@
-import type { ConfigModel, Proxy } from '../../model/config-model';
+import type { BindDefinition, ConfigModel, Proxy } from '../../model/config-model';
 import type { Directive } from '../../syntax/ast';
 import { conditionSelects, shapeOf, type CriterionTest } from '../acl-tests';
-import { insertAtSectionEnd, insertBeforeDirective } from '../edits';
+import { insertAtSectionEnd, insertBeforeDirective, lineBreakOf } from '../edits';
 import type { Fix, TextEdit } from '../finding';
+import { ListFilter } from '../list-tracker';
 import { bindScope, isTlsBind } from '../listeners';
 import type { Rule, RuleContext } from '../rule';
-import { routesFrom } from '../routes';
+import { routeLines, routesFrom } from '../routes';
 
 const ACME_PATH = /\.well-known\/acme-challenge/;
+const PATH_FETCH = /^(?:path|url|pathq|base|req\.path|capture\.req\.uri)/;
+const HTTPS_URL = /^https:\/\//i;
 
 /** An ACL on the ACME HTTP-01 challenge path, which must stay reachable over plain HTTP. */
-export const isAcmeTest: CriterionTest = (shape) => /^(?:path|url|pathq|base|req\.path|capture\.req\.uri)/.test(shape.fetch) && shape.patterns.some((p) => ACME_PATH.test(p));
+export const isAcmeTest: CriterionTest = (shape) => PATH_FETCH.test(shape.fetch) && shape.patterns.some((p) => ACME_PATH.test(p));
 
 /** True when a line sends clients to an `https://` URL (`redirect scheme https`, `http-request redirect location https://...`). */
 export function redirectsToHttps(directive: Directive): boolean {
   const keyword = directive.keyword.value;
+  if (keyword !== 'redirect' && keyword !== 'http-request') return false;
   const args = directive.args.map((a) => a.value);
-  const redirect = keyword === 'redirect' ? args : keyword === 'http-request' && args[0] === 'redirect' ? args.slice(1) : undefined;
+  const redirect = keyword === 'redirect' ? args : args[0] === 'redirect' ? args.slice(1) : undefined;
   if (!redirect) return false;
   const [type, target = ''] = redirect;
-  return (type === 'scheme' && target.toLowerCase() === 'https') || ((type === 'location' || type === 'prefix') && /^https:\/\//i.test(target));
+  return (type === 'scheme' && target.toLowerCase() === 'https') || ((type === 'location' || type === 'prefix') && HTTPS_URL.test(target));
 }
+
+// What depends on a proxy and its defaults only is kept with the proxy object (a new one stands for any change).
+const servicePages = new WeakMap<Proxy, boolean>();
+const candidateCache = new WeakMap<Proxy, Candidate | null>();
+const acmeRoutes = new WeakMap<Proxy, boolean[]>();
+const findings = new WeakMap<Proxy, { eol: string; finding: Parameters<RuleContext['report']>[0] }>();
+
+/** An HTTP frontend listening without TLS on a public (or unknown) address, that redirects nothing to HTTPS. */
+interface Candidate {
+  bind: BindDefinition;
+}
+
+function candidate(proxy: Proxy): Candidate | undefined {
+  let found = candidateCache.get(proxy);
+  if (found === undefined) {
+    found = null;
+    if ((proxy.kind === 'frontend' || proxy.kind === 'listen') && proxy.mode === 'http') {
+      const bind = proxy.binds.find((b) => !isTlsBind(b) && bindScope(b) !== 'local' && bindScope(b) !== 'private');
+      if (bind && !proxy.directives.some(redirectsToHttps)) found = { bind };
+    }
+    candidateCache.set(proxy, found);
+  }
+  return found ?? undefined;
+}
+
+const candidates = new ListFilter<Proxy>((proxy) => candidate(proxy) !== undefined);
 
 /** A proxy that only serves HAProxy's own pages: statistics or the Prometheus exporter. */
 function isServicePage(proxy: Proxy): boolean {
-  const servesStats = proxy.directives.some((d) => d.keyword.value === 'stats' && (d.args[0]?.value === 'enable' || d.args[0]?.value === 'uri'));
-  const servesMetrics = proxy.directives.some((d) => d.keyword.value === 'http-request' && d.args[0]?.value === 'use-service');
-  return (servesStats || servesMetrics) && !proxy.servers.some((s) => !s.isDefault);
+  let service = servicePages.get(proxy);
+  if (service === undefined) {
+    const servesStats = proxy.directives.some((d) => d.keyword.value === 'stats' && (d.args[0]?.value === 'enable' || d.args[0]?.value === 'uri'));
+    const servesMetrics = proxy.directives.some((d) => d.keyword.value === 'http-request' && d.args[0]?.value === 'use-service');
+    service = (servesStats || servesMetrics) && !proxy.servers.some((s) => !s.isDefault);
+    servicePages.set(proxy, service);
+  }
+  return service;
 }
 
-/** The routes of a frontend that carry application traffic (not ACME challenges, statistics or metrics). */
-function applicationRoutes(model: ConfigModel, proxy: Proxy) {
-  return routesFrom(model, proxy).filter((route) => {
+/** For each route of the proxy, whether its condition selects ACME challenges (its lines alone decide). */
+function selectsAcme(proxy: Proxy): boolean[] {
+  let flags = acmeRoutes.get(proxy);
+  if (!flags) {
+    flags = routeLines(proxy).map((line) => conditionSelects(proxy, line.directive?.condition, isAcmeTest));
+    acmeRoutes.set(proxy, flags);
+  }
+  return flags;
+}
+
+/** True when some route of a frontend carries application traffic (not ACME challenges, statistics or metrics). */
+function hasApplicationRoute(model: ConfigModel, proxy: Proxy): boolean {
+  const acme = selectsAcme(proxy);
+  return routesFrom(model, proxy).some((route, i) => {
     if (route.kind === 'self') return proxy.servers.some((s) => !s.isDefault);
-    if (route.kind === 'use_backend' && conditionSelects(proxy, route.directive?.condition, isAcmeTest)) return false;
+    if (route.kind === 'use_backend' && acme[i]) return false;
     return !(route.to && isServicePage(route.to));
   });
 }
@@ -43,7 +89,7 @@ const RULE_KEYWORDS = new Set(['http-request', 'redirect', 'use_backend', 'use-s
 function redirectFix(context: RuleContext, proxy: Proxy, mixed: boolean): Fix {
   const { file } = context;
   const acmeAcl = [...proxy.acls.values()].find((defs) => defs.some((acl) => acl.criterion && isAcmeTest(shapeOf(acl.criterion))));
-  const routesAcme = routesFrom(context.model, proxy).some((route) => conditionSelects(proxy, route.directive?.condition, isAcmeTest));
+  const routesAcme = selectsAcme(proxy).includes(true);
   const acmeException = acmeAcl ? [acmeAcl[0].name] : routesAcme ? ['{ path_beg /.well-known/acme-challenge/ }'] : [];
   const exceptions = [...(mixed ? ['{ ssl_fc }'] : []), ...acmeException];
   const line = `http-request redirect scheme https code 301${exceptions.length ? ` unless ${exceptions.join(' || ')}` : ''}`;
@@ -62,18 +108,22 @@ export const httpsRedirectRule: Rule = {
   defaultSeverity: 'warning',
   description: 'An HTTP frontend listening without TLS forwards application traffic instead of redirecting to HTTPS.',
   check(context) {
-    for (const proxy of context.model.proxies) {
-      if ((proxy.kind !== 'frontend' && proxy.kind !== 'listen') || proxy.mode !== 'http') continue;
-      const plain = proxy.binds.filter((bind) => !isTlsBind(bind) && bindScope(bind) !== 'local' && bindScope(bind) !== 'private');
-      if (plain.length === 0) continue;
-      if (proxy.directives.some(redirectsToHttps)) continue;
-      if (applicationRoutes(context.model, proxy).length === 0) continue;
-      const bind = plain[0];
-      context.report({
-        message: `${proxy.kind} '${proxy.name}' accepts plain HTTP here and forwards it to application backends; redirect it to HTTPS instead.`,
-        range: (bind.address ?? bind.directive.keyword).range,
-        fixes: [redirectFix(context, proxy, proxy.binds.some(isTlsBind))],
-      });
+    for (const proxy of candidates.of(context.model.proxies)) {
+      const found = candidate(proxy)!;
+      if (!hasApplicationRoute(context.model, proxy)) continue;
+      // Whether to report depends on the backends reached; the finding itself on the proxy alone (and the
+      // file's line breaks), its positions following the section's lines.
+      const eol = lineBreakOf(context.file);
+      let kept = findings.get(proxy);
+      if (kept?.eol !== eol) {
+        const finding = {
+          message: `${proxy.kind} '${proxy.name}' accepts plain HTTP here and forwards it to application backends; redirect it to HTTPS instead.`,
+          range: (found.bind.address ?? found.bind.directive.keyword).range,
+          fixes: [redirectFix(context, proxy, proxy.binds.some(isTlsBind))],
+        };
+        findings.set(proxy, (kept = { eol, finding }));
+      }
+      context.report(kept.finding);
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { Proxy } from '../../model/config-model';
-import { insertAfterHeader } from '../edits';
+import { insertAfterHeader, lineBreakOf } from '../edits';
 import type { Fix } from '../finding';
 import { hasTimeout, isBackendLike, isFrontendLike, ownDirective } from '../proxy-settings';
 import type { Rule } from '../rule';
@@ -32,24 +32,23 @@ export const missingTimeoutsRule: Rule = {
   name: 'missing-timeouts',
   defaultSeverity: 'warning',
   description: 'A proxy ends up without timeout client, connect or server (counting its defaults), as HAProxy warns.',
-  check({ file, model, report }) {
-    for (const proxy of model.proxies) {
-      if (proxy.kind === 'defaults') continue;
-      const missing = missingTimeouts(proxy);
-      if (missing.length === 0) continue;
-      const lines = missing.map((name) => `timeout ${name} ${SUGGESTED[name]}`);
-      const fixes: Fix[] = [{ title: `Add ${lines.join(', ')} to ${proxy.kind} '${proxy.name}'`, edits: [insertAfterHeader(file, proxy.section, lines)], preferred: true }];
-      const defaults = proxy.defaults;
-      if (defaults) {
-        const label = defaults.name ? `defaults section '${defaults.name}'` : 'its defaults section';
-        fixes.push({ title: `Add ${lines.join(', ')} to ${label}`, edits: [insertAfterHeader(file, defaults.section, lines)] });
-      }
-      const list = missing.map((name) => `'timeout ${name}'`).join(', ');
-      report({
-        message: `${proxy.kind} '${proxy.name}' has no ${list} (not even from defaults); HAProxy warns about missing timeouts and idle connections may never be closed.`,
-        range: (proxy.nameWord ?? proxy.section.keyword).range,
-        fixes,
-      });
+  fileFacts: ({ file }) => lineBreakOf(file),
+  checkSection({ file, proxy, report }) {
+    if (!proxy || proxy.kind === 'defaults') return;
+    const missing = missingTimeouts(proxy);
+    if (missing.length === 0) return;
+    const lines = missing.map((name) => `timeout ${name} ${SUGGESTED[name]}`);
+    const fixes: Fix[] = [{ title: `Add ${lines.join(', ')} to ${proxy.kind} '${proxy.name}'`, edits: [insertAfterHeader(file, proxy.section, lines)], preferred: true }];
+    const defaults = proxy.defaults;
+    if (defaults) {
+      const label = defaults.name ? `defaults section '${defaults.name}'` : 'its defaults section';
+      fixes.push({ title: `Add ${lines.join(', ')} to ${label}`, edits: [insertAfterHeader(file, defaults.section, lines)] });
     }
+    const list = missing.map((name) => `'timeout ${name}'`).join(', ');
+    report({
+      message: `${proxy.kind} '${proxy.name}' has no ${list} (not even from defaults); HAProxy warns about missing timeouts and idle connections may never be closed.`,
+      range: (proxy.nameWord ?? proxy.section.keyword).range,
+      fixes,
+    });
   },
 };

@@ -1,7 +1,8 @@
 import type { ConfigModel, Proxy } from '../../model/config-model';
 import { ARRAY_TYPES, counterReads, type CounterRead } from '../counter-reads';
-import { appendToDirective, insertAfterHeader } from '../edits';
+import { appendToDirective, insertAfterHeader, lineBreakOf } from '../edits';
 import type { Fix, TextEdit } from '../finding';
+import { ListFilter } from '../list-tracker';
 import { bindScope, isTlsBind } from '../listeners';
 import { ownDirective, settingChain } from '../proxy-settings';
 import type { Rule, RuleContext } from '../rule';
@@ -10,7 +11,7 @@ import { stickTables, trackActions, type StickTable } from '../stick-tables';
 
 /** Tables a `scN` read can land in: those tracked on counter N by the proxy, its defaults, or (for a backend) the frontends routing to it. */
 function trackedTables(model: ConfigModel, proxy: Proxy, counter: number): string[] {
-  const sources = [...settingChain(proxy)];
+  const sources: Proxy[] = [...settingChain(proxy)];
   if (proxy.kind === 'backend' || proxy.kind === 'listen') for (const route of routesTo(model, proxy)) sources.push(...settingChain(route.from));
   const names = new Set<string>();
   for (const source of sources) for (const track of trackActions(source)) if (track.counter === counter) names.add(track.tableName);
@@ -29,8 +30,11 @@ function tablesRead(model: ConfigModel, proxy: Proxy, read: CounterRead, tracked
   return names;
 }
 
+const RATE_PERIOD = /_rate\(([^)]+)\)/;
+const ADDRESS_KEY = /^(?:src|dst)(?:$|,)/;
+
 function storedTypeText(table: StickTable, dataType: string, index: number | undefined): string {
-  const period = /_rate\(([^)]+)\)/.exec(table.storeWord?.value ?? '')?.[1] ?? '10s';
+  const period = RATE_PERIOD.exec(table.storeWord?.value ?? '')?.[1] ?? '10s';
   if (!ARRAY_TYPES.has(dataType)) return dataType.endsWith('_rate') ? `${dataType}(${period})` : dataType;
   const size = Number.isInteger(index) ? index! + 1 : 1;
   return dataType === 'gpc_rate' ? `gpc_rate(${size},${period})` : `${dataType}(${size})`;
@@ -42,7 +46,7 @@ function storeFix(table: StickTable, dataType: string, index: number | undefined
   return { title: `Store ${text} in table '${table.name}'`, edits: [edit], preferred: true };
 }
 
-function checkReads(context: RuleContext, proxy: Proxy, reads: CounterRead[], tables: Map<string, StickTable>): void {
+function checkReads(context: RuleContext, proxy: Proxy, reads: readonly CounterRead[], tables: Map<string, StickTable>): void {
   const tracked = new Map<number, string[]>();
   for (const read of reads) {
     for (const name of tablesRead(context.model, proxy, read, tracked)) {
@@ -62,7 +66,7 @@ function checkTracks(context: RuleContext, proxy: Proxy): void {
   for (const track of trackActions(proxy)) {
     if (track.tableWord) continue;
     const key = track.directive.args[track.directive.args.indexOf(track.word) + 1]?.value ?? '';
-    const type = /^(?:src|dst)(?:$|,)/.test(key) ? 'ip' : 'string len 64';
+    const type = ADDRESS_KEY.test(key) ? 'ip' : 'string len 64';
     const store = proxy.mode === 'http' ? 'http_req_rate(10s)' : 'conn_rate(10s)';
     context.report({
       message: `'${track.word.value}' names no table and ${proxy.kind} '${proxy.name}' has no stick-table; HAProxy refuses to start.`,
@@ -83,7 +87,7 @@ function limitsRate(proxy: Proxy): boolean {
   );
 }
 
-function checkPublicFrontend(context: RuleContext, proxy: Proxy, reads: CounterRead[]): void {
+function checkPublicFrontend(context: RuleContext, proxy: Proxy, reads: readonly CounterRead[]): void {
   if ((proxy.kind !== 'frontend' && proxy.kind !== 'listen') || proxy.mode !== 'http') return;
   if (!proxy.binds.some((bind) => isTlsBind(bind) && bindScope(bind) === 'public')) return;
   if (limitsRate(proxy) || reads.length > 0) return;
@@ -94,21 +98,29 @@ function checkPublicFrontend(context: RuleContext, proxy: Proxy, reads: CounterR
   });
 }
 
+/** Proxies that read stick-table counters. */
+const counterReaders = new ListFilter<Proxy>((proxy) => counterReads(proxy).length > 0);
+
 /**
  * Reports rate limiting that cannot work: counters read from a table that does not store them, `track-scN` with
- * no table to feed; and public HTTPS frontends without any rate limiting (info).
+ * no table to feed; and public HTTPS frontends without any rate limiting (info). The reads need the tables of the
+ * whole config (and the frontends routing to a backend); the rest is a matter of the section and its defaults.
  */
 export const rateLimitRule: Rule = {
   name: 'rate-limit',
   defaultSeverity: 'warning',
   description: 'A rate-limit counter is read from a table that does not store it, a track-sc has no table, or a public HTTPS frontend has no rate limiting.',
+  fileFacts: ({ file }) => lineBreakOf(file),
+  checkSection(context) {
+    const proxy = context.proxy;
+    if (!proxy) return;
+    checkTracks(context, proxy);
+    checkPublicFrontend(context, proxy, counterReads(proxy));
+  },
   check(context) {
+    const readers = counterReaders.of(context.model.proxies);
+    if (readers.length === 0) return;
     const tables = stickTables(context.model);
-    for (const proxy of context.model.proxies) {
-      const reads = counterReads(proxy);
-      checkReads(context, proxy, reads, tables);
-      checkTracks(context, proxy);
-      checkPublicFrontend(context, proxy, reads);
-    }
+    for (const proxy of readers) checkReads(context, proxy, counterReads(proxy), tables);
   },
 };

@@ -1,4 +1,5 @@
-import type { ConfigModel, Proxy, SymbolKind, SymbolReference } from '../../model/config-model';
+import type { ConfigModel, Proxy, SymbolDefinition, SymbolKind, SymbolReference } from '../../model/config-model';
+import type { Directive, Range } from '../../syntax/ast';
 import { appendSection, insertLinesAfter, replaceWord } from '../edits';
 import type { Fix } from '../finding';
 import { nearestName } from '../nearest-name';
@@ -17,14 +18,38 @@ const LABEL: Partial<Record<SymbolKind, string>> = {
 
 const label = (kind: SymbolKind) => LABEL[kind] ?? kind;
 
-function didYouMean(reference: SymbolReference, candidates: Iterable<string>): { hint: string; fixes: Fix[] } {
+function didYouMean(reference: { name: string; range: Range }, candidates: Iterable<string>): { hint: string; fixes: Fix[] } {
   const suggestion = nearestName(reference.name, candidates);
   if (!suggestion) return { hint: '', fixes: [] };
   return { hint: ` Did you mean '${suggestion}'?`, fixes: [{ title: `Change to '${suggestion}'`, edits: [replaceWord(reference, suggestion)], preferred: true }] };
 }
 
+const TEMPLATED = /[$%]/;
+const OR_OPERATOR = /^or$/i;
+const SECTION_NAME = /^[A-Za-z0-9_.:-]+$/;
+
+// Built once per model, and only when a name is missing (to suggest another).
+const definitionsByKind = new WeakMap<ConfigModel, Map<SymbolKind, SymbolDefinition[]>>();
+
+/** Names of the given kinds (within a userlist, for users and groups), as candidates for a suggestion. */
 function namesOf(model: ConfigModel, kinds: SymbolKind[], scopeName?: string): string[] {
-  return model.definitions.filter((d) => kinds.includes(d.kind) && (scopeName === undefined || d.scopeName === scopeName)).map((d) => d.name);
+  let byKind = definitionsByKind.get(model);
+  if (!byKind) {
+    byKind = new Map();
+    for (const definition of model.definitions) {
+      const list = byKind.get(definition.kind);
+      if (list) list.push(definition);
+      else byKind.set(definition.kind, [definition]);
+    }
+    definitionsByKind.set(model, byKind);
+  }
+  const names: string[] = [];
+  for (const kind of kinds) {
+    for (const definition of byKind.get(kind) ?? []) {
+      if (scopeName === undefined || definition.scopeName === scopeName) names.push(definition.name);
+    }
+  }
+  return names;
 }
 
 function checkBackend(context: RuleContext, reference: SymbolReference): void {
@@ -32,33 +57,34 @@ function checkBackend(context: RuleContext, reference: SymbolReference): void {
   if (model.findBackend(reference.name)) return;
   const { hint, fixes } = didYouMean(reference, namesOf(model, ['backend', 'listen']));
   const section = reference.scope?.section;
-  if (section && section.type !== 'defaults' && /^[A-Za-z0-9_.:-]+$/.test(reference.name)) {
+  if (section && section.type !== 'defaults' && SECTION_NAME.test(reference.name)) {
     const header = `backend ${reference.name}${section.from ? ` from ${section.from.value}` : ''}`;
     const stub = [header, `    # TODO: add the servers of ${reference.name}`];
-    const edit = section === file.sections[file.sections.length - 1] ? appendSection(file, stub) : insertLinesAfter(file, section.range.end.line, ['', ...stub], '');
+    const edit = section === file.sections[file.sections.length - 1] ? appendSection(file, stub) : insertLinesAfter(file, section.range.end, ['', ...stub], '');
     fixes.push({ title: `Create backend '${reference.name}'`, edits: [edit] });
   }
   context.report({ message: `No backend or listen section is named '${reference.name}'.${hint}`, range: reference.range, fixes });
 }
 
-function checkAcl(context: RuleContext, reference: SymbolReference, proxy: Proxy): void {
+/** An ACL named in a condition of the proxy: it must be declared by an `acl` line of the same section, above the rule. */
+function checkAcl(context: RuleContext, proxy: Proxy, name: string, range: Range, directive: Directive): void {
   // HAProxy reads the `or` operator in any letter case; a term spelled `OR` is not an ACL name.
-  if (PREDEFINED_ACLS.has(reference.name) || /^or$/i.test(reference.name)) return;
-  const line = reference.directive.range.start.line;
-  const definitions = proxy.acls.get(reference.name);
+  if (PREDEFINED_ACLS.has(name) || OR_OPERATOR.test(name)) return;
+  const line = directive.range.start.line;
+  const definitions = proxy.acls.get(name);
   if (definitions) {
     const first = definitions[0].directive.range.start.line;
     if (first >= line) {
       context.report({
-        message: `ACL '${reference.name}' is used before its definition at line ${first + 1}; HAProxy only knows the ACLs declared above a rule.`,
-        range: reference.range,
+        message: `ACL '${name}' is used before its definition at line ${first + 1}; HAProxy only knows the ACLs declared above a rule.`,
+        range,
       });
     }
     return;
   }
   const known = [...proxy.acls.values()].filter((defs) => defs[0].directive.range.start.line < line).map((defs) => defs[0].name);
-  const { hint, fixes } = didYouMean(reference, [...known, ...PREDEFINED_ACLS]);
-  context.report({ message: `No ACL named '${reference.name}' in ${proxy.kind} '${proxy.name}'.${hint}`, range: reference.range, fixes });
+  const { hint, fixes } = didYouMean({ name, range }, [...known, ...PREDEFINED_ACLS]);
+  context.report({ message: `No ACL named '${name}' in ${proxy.kind} '${proxy.name}'.${hint}`, range, fixes });
 }
 
 function checkServer(context: RuleContext, reference: SymbolReference): void {
@@ -66,8 +92,8 @@ function checkServer(context: RuleContext, reference: SymbolReference): void {
   const owner = reference.scopeName ? model.findBackend(reference.scopeName) : reference.scope;
   if (owner) {
     if (owner.kind !== 'backend' && owner.kind !== 'listen') return;
+    if (owner.servers.some((s) => !s.isDefault && s.name === reference.name)) return;
     const names = owner.servers.filter((s) => !s.isDefault).map((s) => s.name);
-    if (names.includes(reference.name)) return;
     const { hint, fixes } = didYouMean(reference, names);
     context.report({ message: `No server named '${reference.name}' in ${owner.kind} '${owner.name}'.${hint}`, range: reference.range, fixes });
     return;
@@ -80,9 +106,11 @@ function checkServer(context: RuleContext, reference: SymbolReference): void {
 function checkDefaults(context: RuleContext, reference: SymbolReference): void {
   const { model } = context;
   const line = reference.range.start.line;
-  const above = model.proxies.filter((p) => p.kind === 'defaults' && p.name && p.section.headerRange.start.line < line).map((p) => p.name);
+  // The model finds the first defaults section of a name, the one highest in the file.
+  const first = model.findProxy('defaults', reference.name);
   const preceding = model.external?.precedingDefaults?.().named;
-  if (above.includes(reference.name) || preceding?.has(reference.name)) return;
+  if ((first && first.section.headerRange.start.line < line) || preceding?.has(reference.name)) return;
+  const above = model.proxies.filter((p) => p.kind === 'defaults' && p.name && p.section.headerRange.start.line < line).map((p) => p.name);
   const { hint, fixes } = didYouMean(reference, [...above, ...(preceding?.keys() ?? [])]);
   context.report({ message: `No defaults section named '${reference.name}' above this line.${hint}`, range: reference.range, fixes });
 }
@@ -105,20 +133,36 @@ function checkNamed(context: RuleContext, reference: SymbolReference, kinds: Sym
   context.report({ message: `No ${kinds.map(label).join(' or ')} named '${reference.name}'.${hint}`, range: reference.range, fixes });
 }
 
-/** Reports names that point nowhere: backends, ACLs, servers, tables, userlists and other named sections. */
+const FRONTEND_KINDS: SymbolKind[] = ['frontend', 'listen'];
+
+/**
+ * Reports names that point nowhere: backends, ACLs, servers, tables, userlists and other named sections. ACLs
+ * belong to their proxy, so they are checked with its section; every other name needs the whole config.
+ */
 export const unknownReferenceRule: Rule = {
   name: 'unknown-reference',
   defaultSeverity: 'error',
   description: 'A backend, ACL, server, table, userlist or other named section is used but never defined.',
+  quotesLineNumbers: true,
+  checkSection(context) {
+    const proxy = context.proxy;
+    if (!proxy) return;
+    for (const directive of proxy.directives) {
+      const groups = directive.condition?.groups;
+      if (!groups) continue;
+      for (const group of groups) {
+        for (const term of group) {
+          if (term.kind === 'acl-ref' && term.name !== '' && !TEMPLATED.test(term.name)) checkAcl(context, proxy, term.name, term.nameRange, directive);
+        }
+      }
+    }
+  },
   check(context) {
     for (const reference of context.model.references) {
-      if (reference.dynamic || reference.name === '' || /[$%]/.test(reference.name)) continue;
+      if (reference.kind === 'acl' || reference.dynamic || reference.name === '' || TEMPLATED.test(reference.name)) continue;
       switch (reference.kind) {
         case 'backend':
           checkBackend(context, reference);
-          break;
-        case 'acl':
-          if (reference.scope) checkAcl(context, reference, reference.scope);
           break;
         case 'server':
           checkServer(context, reference);
@@ -131,7 +175,7 @@ export const unknownReferenceRule: Rule = {
           checkScopedMember(context, reference);
           break;
         case 'frontend':
-          checkNamed(context, reference, ['frontend', 'listen']);
+          checkNamed(context, reference, FRONTEND_KINDS);
           break;
         default:
           checkNamed(context, reference, [reference.kind]);

@@ -3,8 +3,10 @@ import { weakFamilies, MODERN_CIPHERS } from '../cipher-list';
 import { replaceWord } from '../edits';
 import type { Rule, RuleContext } from '../rule';
 
+const PROFILE = /PROFILE=/;
+
 function checkList(context: RuleContext, word: Word | undefined, where: string): void {
-  if (!word || word.value.includes('$') || /PROFILE=/.test(word.value)) return;
+  if (!word || word.value.includes('$') || PROFILE.test(word.value)) return;
   const weak = weakFamilies(word.value);
   if (weak.length === 0) return;
   context.report({
@@ -19,16 +21,15 @@ export const weakCiphersRule: Rule = {
   name: 'weak-ciphers',
   defaultSeverity: 'warning',
   description: 'A cipher list allows RC4, 3DES, DES, MD5, NULL, EXPORT or anonymous suites.',
-  check(context) {
-    for (const section of context.file.sections) {
-      for (const directive of section.directives) {
-        const keyword = directive.keyword.value;
-        if (section.type === 'global' && (keyword === 'ssl-default-bind-ciphers' || keyword === 'ssl-default-server-ciphers')) {
-          checkList(context, directive.args[0], keyword);
-        } else if (keyword === 'bind' || keyword === 'server' || keyword === 'default-server' || keyword === 'server-template') {
-          const at = directive.args.findIndex((arg) => arg.value === 'ciphers');
-          if (at >= 0) checkList(context, directive.args[at + 1], `this ${keyword} line`);
-        }
+  checkSection(context) {
+    const section = context.section;
+    for (const directive of section.directives) {
+      const keyword = directive.keyword.value;
+      if (section.type === 'global' && (keyword === 'ssl-default-bind-ciphers' || keyword === 'ssl-default-server-ciphers')) {
+        checkList(context, directive.args[0], keyword);
+      } else if (keyword === 'bind' || keyword === 'server' || keyword === 'default-server' || keyword === 'server-template') {
+        const at = directive.args.findIndex((arg) => arg.value === 'ciphers');
+        if (at >= 0) checkList(context, directive.args[at + 1], `this ${keyword} line`);
       }
     }
   },

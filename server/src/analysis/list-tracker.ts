@@ -1,0 +1,164 @@
+/**
+ * Between two versions of a config, the parser keeps the sections an edit did not touch and the model keeps their
+ * proxies (the same objects, in the same order). What a rule derives from a whole list of them can then be brought
+ * up to date by looking at the items that changed only, instead of at every item of a large config on every edit.
+ */
+
+/** How a list differs from an earlier version: its first `head` and last `tail` items are the same objects. */
+export interface ListChange {
+  head: number;
+  tail: number;
+}
+
+/** The common head and tail of two lists, compared by identity (they never overlap). */
+export function listChange<T>(before: readonly T[], after: readonly T[]): ListChange {
+  const max = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < max && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < max - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  return { head, tail };
+}
+
+/** What a tracker keeps about one version of a list. */
+export interface ListState<T> {
+  list: readonly T[];
+}
+
+const KEPT_STATES = 4;
+
+/**
+ * Keeps a state derived from a list and updates it from version to version. States of a few unrelated lists are
+ * kept (several open files); a list that shares its first or last item with one of them continues it.
+ */
+export abstract class ListTracker<T, S extends ListState<T>> {
+  private recent: S[] = [];
+
+  /** Derives the state of a list from all its items. */
+  protected abstract create(list: readonly T[]): S;
+
+  /** Turns the state of `state.list` into that of `list`; the items outside the change are the same objects. */
+  protected abstract update(state: S, list: readonly T[], change: ListChange): void;
+
+  /** The state of `list`, updated from the closest state kept (and kept in its place). */
+  protected stateOf(list: readonly T[]): S {
+    const first = list[0];
+    const last = list[list.length - 1];
+    const at = this.recent.findIndex((state) => state.list === list || (list.length > 0 && (state.list[0] === first || state.list[state.list.length - 1] === last)));
+    let state: S;
+    if (at < 0) {
+      state = this.create(list);
+    } else {
+      state = this.recent[at];
+      this.recent.splice(at, 1);
+      if (state.list !== list) {
+        this.update(state, list, listChange(state.list, list));
+        state.list = list;
+      }
+    }
+    this.recent.unshift(state);
+    if (this.recent.length > KEPT_STATES) this.recent.length = KEPT_STATES;
+    return state;
+  }
+}
+
+interface FilterState<T> extends ListState<T> {
+  /** Indices of the items that pass the test, in order. */
+  members: number[];
+}
+
+/**
+ * The items of a list that pass a test, for successive versions of the list: only the items an edit replaced are
+ * tested again. The test must depend on the item alone (a proxy's own lines and defaults, say).
+ */
+export class ListFilter<T extends object> extends ListTracker<T, FilterState<T>> {
+  private readonly results = new WeakMap<readonly T[], readonly T[]>();
+
+  constructor(private readonly test: (item: T) => boolean) {
+    super();
+  }
+
+  /** The items of `list` that pass the test, in order. */
+  of(list: readonly T[]): readonly T[] {
+    let result = this.results.get(list);
+    if (!result) {
+      const members = this.stateOf(list).members;
+      result = members.map((index) => list[index]);
+      this.results.set(list, result);
+    }
+    return result;
+  }
+
+  protected create(list: readonly T[]): FilterState<T> {
+    const members: number[] = [];
+    for (let i = 0; i < list.length; i++) if (this.test(list[i])) members.push(i);
+    return { list, members };
+  }
+
+  protected update(state: FilterState<T>, list: readonly T[], { head, tail }: ListChange): void {
+    const before = state.list.length;
+    const members: number[] = [];
+    for (const index of state.members) {
+      if (index >= head) break;
+      members.push(index);
+    }
+    for (let i = head; i < list.length - tail; i++) if (this.test(list[i])) members.push(i);
+    for (const index of state.members) if (index >= before - tail) members.push(index + list.length - before);
+    state.members = members;
+  }
+}
+
+interface GroupState<T> extends ListState<T> {
+  groups: Map<string, T[]>;
+  /** Keys of the groups with two items or more. */
+  shared: Set<string>;
+}
+
+/**
+ * The items of a list grouped by a key, for successive versions of the list: only the items an edit replaced are
+ * regrouped. The key must depend on the item alone; items without one are left out.
+ */
+export class ListGroups<T extends object> extends ListTracker<T, GroupState<T>> {
+  constructor(private readonly keyOf: (item: T) => string | undefined) {
+    super();
+  }
+
+  /** The groups of two items or more (items in no particular order). */
+  shared(list: readonly T[]): T[][] {
+    const state = this.stateOf(list);
+    return [...state.shared].map((key) => state.groups.get(key)!);
+  }
+
+  protected create(list: readonly T[]): GroupState<T> {
+    const state: GroupState<T> = { list, groups: new Map(), shared: new Set() };
+    for (const item of list) this.add(state, item);
+    return state;
+  }
+
+  protected update(state: GroupState<T>, list: readonly T[], { head, tail }: ListChange): void {
+    for (let i = head; i < state.list.length - tail; i++) this.remove(state, state.list[i]);
+    for (let i = head; i < list.length - tail; i++) this.add(state, list[i]);
+  }
+
+  private add(state: GroupState<T>, item: T): void {
+    const key = this.keyOf(item);
+    if (key === undefined) return;
+    const group = state.groups.get(key);
+    if (!group) {
+      state.groups.set(key, [item]);
+      return;
+    }
+    group.push(item);
+    state.shared.add(key);
+  }
+
+  private remove(state: GroupState<T>, item: T): void {
+    const key = this.keyOf(item);
+    const group = key === undefined ? undefined : state.groups.get(key);
+    const at = group ? group.indexOf(item) : -1;
+    if (!group || at < 0) return;
+    group.splice(at, 1);
+    if (group.length < 2) state.shared.delete(key!);
+    if (group.length === 0) state.groups.delete(key!);
+  }
+}
