@@ -7,7 +7,6 @@ import { indexBackends } from './completion-names';
 import { hoverAt } from './hover';
 import type { LanguageDocument } from './line-structure';
 import { readLine } from './line-words';
-import { proxyOf } from './locate';
 import { signatureHelpAt } from './signature-help';
 import { indexSymbols } from './symbol-index';
 
@@ -78,9 +77,9 @@ export function languageWarmUpSteps(): (() => void)[] {
 }
 
 /**
- * The indexes hover and completion build on a model's first lookup (line starts, proxies by section, names by
- * position, backend names), as steps to run once a document has been analysed rather than on the user's first request.
+ * The indexes hover and completion build on a model's first lookup (line starts, names by position, backend
+ * names), as steps to run once a document has been analysed rather than on the user's first request.
  */
 export function modelWarmUpSteps(model: ConfigModel): (() => void)[] {
-  return [() => lineStarts(model.file), () => proxyOf(model, model.proxies[0]?.section), () => indexSymbols(model), () => indexBackends(model)];
+  return [() => lineStarts(model.file), () => indexSymbols(model), () => indexBackends(model)];
 }
