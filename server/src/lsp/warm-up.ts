@@ -27,11 +27,11 @@ export class DocumentWarmUp {
     private readonly current: (uri: string) => ConfigDocument | undefined,
     private readonly steps: (document: ConfigDocument) => (() => void)[],
     private readonly onError: (error: unknown) => void,
-    private readonly pollMs = 50,
+    private readonly pollMs = 10,
   ) {}
 
   /** Warms the document's current version when it has been analysed (checked every `pollMs`, for a minute at most). */
-  schedule(uri: string, attempts = 1200): void {
+  schedule(uri: string, attempts = 6000): void {
     clearTimeout(this.timers.get(uri));
     const timer = setTimeout(() => {
       this.timers.delete(uri);
