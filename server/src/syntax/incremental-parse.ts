@@ -1,4 +1,5 @@
 import type { ConfigFile, Range, Section } from './ast';
+import { carryLineStarts } from './line-starts';
 import { AnchoredPosition } from './positions';
 import { countLineBreaks, lineCountOf, parseConfig, parseFragment, parseStates } from './parse-config';
 
@@ -124,6 +125,7 @@ export function reparseConfig(previous: ConfigFile, text: string): ConfigFile {
     endsWithNewline,
   };
   parseStates.set(file, { anchors, lineBreaks, rawProblems: false });
+  carryLineStarts(previous, file, regionStart, regionEnd, regionText);
   return file;
 }
 
