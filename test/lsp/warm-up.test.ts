@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { ConfigDocument } from '../../server/src/analysis/config-document';
 import { languageWarmUpSteps, modelWarmUpSteps } from '../../server/src/language/warm-up';
-import { DocumentWarmUp, runSteps } from '../../server/src/lsp/warm-up';
+import { DocumentWarmUp, eachStep, runInTurns } from '../../server/src/lsp/warm-up';
 
 const TEXT = 'frontend fe\n    bind :80\n    default_backend app\n\nbackend app\n    server s1 10.0.0.1:80\n';
 const fail = (error: unknown) => assert.fail(String(error));
@@ -11,7 +11,7 @@ describe('language server warm-up', () => {
   it('runs steps one per turn of the event loop and stops when they are no longer wanted', async () => {
     const ran: number[] = [];
     let wanted = true;
-    runSteps([() => ran.push(1), () => ran.push(2), () => ran.push(3)], () => wanted, fail);
+    runInTurns(eachStep([() => ran.push(1), () => ran.push(2), () => ran.push(3)]), () => wanted, fail);
     assert.deepEqual(ran, [], 'nothing runs before the current turn ends');
     await new Promise(setImmediate);
     assert.deepEqual(ran, [1]);
@@ -23,7 +23,7 @@ describe('language server warm-up', () => {
   it('waits for the analysis of a version, then warms it, and never a version that has been replaced', async () => {
     const documents = new Map<string, ConfigDocument>([['a', new ConfigDocument('a', TEXT, 1)]]);
     const warmed: number[] = [];
-    const warmUp = new DocumentWarmUp((uri) => documents.get(uri), (document) => [() => warmed.push(document.version)], fail, 1);
+    const warmUp = new DocumentWarmUp((uri) => documents.get(uri), (document) => eachStep([() => warmed.push(document.version)]), fail, 1);
     warmUp.schedule('a');
     await settle(10);
     assert.deepEqual(warmed, [], 'not analysed yet: the warm-up does not analyse it itself');

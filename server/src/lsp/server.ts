@@ -23,7 +23,7 @@ import { simulateDocument } from './simulate';
 import { semanticTokens, semanticTokensLegend } from './semantic-tokens';
 import { SIGNATURE_TRIGGERS, SignatureHelpProvider } from './signature-help';
 import { documentSymbols } from './symbols';
-import { DocumentWarmUp, runSteps } from './warm-up';
+import { DocumentWarmUp, eachStep, runInTurns } from './warm-up';
 import { workspaceSymbolList } from './workspace-symbols';
 
 /** Settings the server reads from `haproxy.*` (workspace/configuration) or from initializationOptions. */
@@ -81,7 +81,10 @@ export function startServer(connection: Connection): void {
     safe(name, fallback, (params: P) => (documents.get(params.textDocument.uri) ? handler(configs.currentSetFor(params.textDocument.uri), params) : fallback));
   const warmUp = new DocumentWarmUp(
     documentFor,
-    (document) => [...modelWarmUpSteps(document.model), ...configs.currentSetFor(document.uri).indexSteps()],
+    function* (document) {
+      yield* eachStep(modelWarmUpSteps(document.model));
+      yield* configs.currentSetFor(document.uri).indexInSlices();
+    },
     (error) => connection.console.error(`haproxy: warm-up failed: ${error instanceof Error ? error.stack : String(error)}`),
   );
 
@@ -135,7 +138,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     void refreshSettings();
-    runSteps(languageWarmUpSteps(), () => true, (error) => connection.console.error(`haproxy: warm-up failed: ${String(error)}`));
+    runInTurns(eachStep(languageWarmUpSteps()), () => true, (error) => connection.console.error(`haproxy: warm-up failed: ${String(error)}`));
   });
   connection.onDidChangeConfiguration(() => void refreshSettings());
 

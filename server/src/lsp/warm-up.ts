@@ -1,18 +1,29 @@
 import { DocumentState, type ConfigDocument } from '../analysis/config-document';
 
-/** Runs steps one per turn of the event loop, so a request that arrives meanwhile waits for one step at most. */
-export function runSteps(steps: readonly (() => void)[], wanted: () => boolean, onError: (error: unknown) => void): void {
-  const next = (index: number) => {
-    if (index >= steps.length || !wanted()) return;
+/**
+ * Resumes `work` once per turn of the event loop, so a request that arrives meanwhile waits for one slice of
+ * it at most; stops when the work is done, no longer wanted, or fails.
+ */
+export function runInTurns(work: Iterator<unknown>, wanted: () => boolean, onError: (error: unknown) => void): void {
+  const turn = () => {
+    if (!wanted()) return;
     try {
-      steps[index]();
+      if (work.next().done) return;
     } catch (error) {
       onError(error);
       return;
     }
-    setImmediate(next, index + 1);
+    setImmediate(turn);
   };
-  setImmediate(next, 0);
+  setImmediate(turn);
+}
+
+/** Steps as work that pauses after each one. */
+export function* eachStep(steps: Iterable<() => void>): Generator<void> {
+  for (const step of steps) {
+    step();
+    yield;
+  }
 }
 
 /**
@@ -25,7 +36,7 @@ export class DocumentWarmUp {
 
   constructor(
     private readonly current: (uri: string) => ConfigDocument | undefined,
-    private readonly steps: (document: ConfigDocument) => (() => void)[],
+    private readonly work: (document: ConfigDocument) => Iterator<unknown>,
     private readonly onError: (error: unknown) => void,
     private readonly pollMs = 10,
   ) {}
@@ -41,7 +52,7 @@ export class DocumentWarmUp {
         if (attempts > 1) this.schedule(uri, attempts - 1);
         return;
       }
-      runSteps(this.steps(document), () => this.current(uri) === document, this.onError);
+      runInTurns(this.work(document), () => this.current(uri) === document, this.onError);
     }, this.pollMs);
     timer.unref?.();
     this.timers.set(uri, timer);

@@ -2,7 +2,7 @@ import type { ConfigModel, Proxy, SymbolKind } from '../model/config-model';
 import type { ExternalDefinition, ExternalSymbols } from '../model/external-symbols';
 import { lineStarts } from '../syntax/line-starts';
 import { rangeContains } from '../syntax/positions';
-import { occurrencesOf, occurrenceSteps, type LocatedOccurrence, type Occurrence } from './occurrences';
+import { occurrencesInSlices, occurrencesOf, type LocatedOccurrence, type Occurrence } from './occurrences';
 
 export type { LocatedOccurrence } from './occurrences';
 
@@ -60,9 +60,17 @@ export class ConfigSet {
     return found;
   }
 
-  /** The building of the indexes lookups use, as small steps to run ahead of the first lookup. */
-  indexSteps(): (() => void)[] {
-    return [...this.members.flatMap((member) => occurrenceSteps(member.model, member.uri)), () => void this.nameIndex()];
+  /** Builds the indexes lookups use ahead of the first lookup, pausing after each slice of work. */
+  *indexInSlices(slice = 500): Generator<void> {
+    for (const member of this.members) yield* occurrencesInSlices(member.model, member.uri, slice);
+    const all = this.occurrences();
+    const byName = new Map<string, LocatedOccurrence[]>();
+    for (let from = 0; from < all.length; from += slice * 4) {
+      if (this.byName) return;
+      addByName(byName, all, from, from + slice * 4);
+      yield;
+    }
+    this.byName ??= byName;
   }
 
   /**
@@ -105,12 +113,8 @@ export class ConfigSet {
   /** Occurrences by name, in file and text order (names are strings the tree already holds: nothing is built per key). */
   private nameIndex(): Map<string, LocatedOccurrence[]> {
     if (!this.byName) {
-      this.byName = new Map();
-      for (const occurrence of this.occurrences()) {
-        const list = this.byName.get(occurrence.name);
-        if (list) list.push(occurrence);
-        else this.byName.set(occurrence.name, [occurrence]);
-      }
+      const all = this.occurrences();
+      this.byName = addByName(new Map(), all, 0, all.length);
     }
     return this.byName;
   }
@@ -151,4 +155,14 @@ export class ConfigSet {
     }
     return { last, named };
   }
+}
+
+function addByName(byName: Map<string, LocatedOccurrence[]>, occurrences: readonly LocatedOccurrence[], from: number, to: number): Map<string, LocatedOccurrence[]> {
+  for (let i = from; i < Math.min(to, occurrences.length); i++) {
+    const occurrence = occurrences[i];
+    const list = byName.get(occurrence.name);
+    if (list) list.push(occurrence);
+    else byName.set(occurrence.name, [occurrence]);
+  }
+  return byName;
 }

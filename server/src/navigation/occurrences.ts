@@ -42,24 +42,23 @@ export function occurrencesOf(model: ConfigModel, uri: string): LocatedOccurrenc
 }
 
 /**
- * The work of {@link occurrencesOf} cut into steps of `slice` definitions or references, for a server to run
- * between requests. A lookup in the meantime builds the list at once, and the remaining steps then do nothing.
+ * The work of {@link occurrencesOf}, pausing after every `slice` definitions or references, for a server to
+ * resume between requests. A lookup in the meantime builds the list at once; this then stops.
  */
-export function occurrenceSteps(model: ConfigModel, uri: string, slice = 2000): (() => void)[] {
-  let collector: OccurrenceCollector | undefined;
-  const pending = () => (cache.has(model) ? undefined : collector);
-  const steps: (() => void)[] = [() => void (collector = cache.has(model) ? undefined : new OccurrenceCollector(model, uri))];
+export function* occurrencesInSlices(model: ConfigModel, uri: string, slice = 500): Generator<void> {
+  if (cache.has(model)) return;
+  const collector = new OccurrenceCollector(model, uri);
   for (let from = 0; from < model.definitions.length; from += slice) {
-    steps.push(() => pending()?.definitions(model.definitions, from, from + slice));
+    collector.definitions(model.definitions, from, from + slice);
+    yield;
+    if (cache.has(model)) return;
   }
   for (let from = 0; from < model.references.length; from += slice) {
-    steps.push(() => pending()?.references(model.references, from, from + slice));
+    collector.references(model.references, from, from + slice);
+    yield;
+    if (cache.has(model)) return;
   }
-  steps.push(() => {
-    const done = pending();
-    if (done) cache.set(model, inTextOrder(done.found));
-  });
-  return steps;
+  cache.set(model, inTextOrder(collector.found));
 }
 
 /** Room for an item's position in a sort key (start offset * POSITION_SPAN + position). */

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { buildModel, type ConfigModel } from '../../../server/src/model/config-model';
-import { occurrencesOf, occurrenceSteps } from '../../../server/src/navigation/occurrences';
+import { occurrencesInSlices, occurrencesOf } from '../../../server/src/navigation/occurrences';
 import { findReferences } from '../../../server/src/navigation/references';
 import { WorkspaceConfigs } from '../../../server/src/navigation/workspace-configs';
 import { parseConfig } from '../../../server/src/syntax/parse-config';
@@ -35,15 +35,13 @@ describe('navigation: the config set of a request', () => {
   });
 });
 
-describe('navigation: indexes built in steps', () => {
-  it('gives the same answers whether its indexes were built in steps or on the first lookup', () => {
+describe('navigation: indexes built in slices', () => {
+  it('gives the same answers whether its indexes were built in slices or on the first lookup', () => {
     const text = Array.from({ length: 30 }, (_, i) => `backend b${i}\n    server s 10.0.0.1:80\n`).join('') + 'frontend fe\n    bind :80\n    default_backend b7\n';
     const stepped = new WorkspaceConfigs({ uris: () => [URI], model: () => model });
     const model = buildModel(parseConfig(text));
     const set = stepped.currentSetFor(URI);
-    const steps = set.indexSteps();
-    assert.ok(steps.length > 2);
-    for (const step of steps) step();
+    assert.ok([...set.indexInSlices(4)].length > 2, 'the work pauses between slices');
     const line = text.split('\n').length - 2;
     const fresh = new WorkspaceConfigs({ uris: () => [URI], model: () => buildModel(parseConfig(text)) }).currentSetFor(URI);
     assert.deepEqual(
@@ -58,9 +56,19 @@ describe('navigation: occurrences built a slice at a time', () => {
   it('lists the same occurrences in the same order as a build at once', () => {
     const text = Array.from({ length: 12 }, (_, i) => `backend b${i}\n    acl a${i} path /x\n    server s${i} 10.0.0.1:80 track b0/s0\n    use-server s${i} if a${i}\n`).join('');
     const stepped = buildModel(parseConfig(text));
-    for (const step of occurrenceSteps(stepped, URI, 3)) step();
+    for (const pause of occurrencesInSlices(stepped, URI, 3)) void pause;
     const summary = (model: ConfigModel) => occurrencesOf(model, URI).map((o) => `${o.role} ${o.kind} ${o.name} ${o.range.start.offset}`);
     assert.deepEqual(summary(stepped), summary(buildModel(parseConfig(text))));
     assert.ok(summary(stepped).length > 40);
+  });
+
+  it('stops when a lookup has built the list in the meantime, leaving that list in place', () => {
+    const text = Array.from({ length: 12 }, (_, i) => `backend b${i}\n    server s${i} 10.0.0.1:80\n`).join('');
+    const model = buildModel(parseConfig(text));
+    const slices = occurrencesInSlices(model, URI, 2);
+    slices.next();
+    const built = occurrencesOf(model, URI);
+    assert.equal([...slices].length, 0);
+    assert.equal(occurrencesOf(model, URI), built);
   });
 });
