@@ -10,8 +10,19 @@ export interface ListChange {
   tail: number;
 }
 
+// Several trackers follow the same lists (the proxies of each model, say): the last comparison of each list is kept.
+const lastChanges = new WeakMap<readonly unknown[], { after: readonly unknown[]; change: ListChange }>();
+
 /** The common head and tail of two lists, compared by identity (they never overlap). */
 export function listChange<T>(before: readonly T[], after: readonly T[]): ListChange {
+  const last = lastChanges.get(before);
+  if (last?.after === after) return last.change;
+  const change = compareLists(before, after);
+  lastChanges.set(before, { after, change });
+  return change;
+}
+
+function compareLists<T>(before: readonly T[], after: readonly T[]): ListChange {
   const max = Math.min(before.length, after.length);
   let head = 0;
   while (head < max && before[head] === after[head]) head++;
@@ -123,10 +134,15 @@ export class ListGroups<T extends object> extends ListTracker<T, GroupState<T>> 
     super();
   }
 
-  /** The groups of two items or more (items in no particular order). */
-  shared(list: readonly T[]): T[][] {
+  /** The groups of two items or more, by key (items in no particular order). */
+  shared(list: readonly T[]): Map<string, readonly T[]> {
     const state = this.stateOf(list);
-    return [...state.shared].map((key) => state.groups.get(key)!);
+    return new Map([...state.shared].map((key) => [key, state.groups.get(key)!]));
+  }
+
+  /** The items of a list that have the given key (in no particular order). */
+  group(list: readonly T[], key: string): readonly T[] {
+    return this.stateOf(list).groups.get(key) ?? [];
   }
 
   protected create(list: readonly T[]): GroupState<T> {

@@ -1,5 +1,6 @@
 import type { ConfigModel, Proxy } from '../model/config-model';
 import type { Directive } from '../syntax/ast';
+import { ListTracker, type ListChange, type ListState } from './list-tracker';
 import { effectiveDirective, isBackendLike, isFrontendLike } from './proxy-settings';
 
 /** A line of a frontend or listen that hands traffic to a backend, before the backend is looked up. */
@@ -18,11 +19,39 @@ export interface Route extends RouteLine {
   to?: Proxy;
 }
 
-/** Routes as last resolved, and the model they were resolved in. */
+/** Routes as last resolved: the model they were resolved in, and the version of its backends. */
 interface ResolvedRoutes {
   model: ConfigModel;
+  backends: number | undefined;
   routes: Route[];
 }
+
+let backendVersions = 0;
+
+/**
+ * A number that changes whenever the backends and listens of a list of proxies change (a backend is a new object
+ * when its section or defaults change): while it stays the same, every name resolves to the same backend.
+ */
+class BackendVersion extends ListTracker<Proxy, ListState<Proxy> & { version: number }> {
+  private readonly versions = new WeakMap<readonly Proxy[], number>();
+
+  of(proxies: readonly Proxy[]): number {
+    let version = this.versions.get(proxies);
+    if (version === undefined) this.versions.set(proxies, (version = this.stateOf(proxies).version));
+    return version;
+  }
+
+  protected create(list: readonly Proxy[]): ListState<Proxy> & { version: number } {
+    return { list, version: ++backendVersions };
+  }
+
+  protected update(state: ListState<Proxy> & { version: number }, list: readonly Proxy[], { head, tail }: ListChange): void {
+    const touched = (proxies: readonly Proxy[]) => proxies.slice(head, proxies.length - tail).some(isBackendLike);
+    if (touched(state.list) || touched(list)) state.version = ++backendVersions;
+  }
+}
+
+const backendVersion = new BackendVersion();
 
 // The lines come from the proxy and its defaults, so they are kept with the proxy object (a new one stands for any
 // change of either); the backends they reach are looked up again in each model.
@@ -52,16 +81,23 @@ function stillResolved(model: ConfigModel, routes: readonly Route[]): boolean {
   return true;
 }
 
-/** Every backend a frontend or listen can hand traffic to, in evaluation order. */
+/**
+ * Every backend a frontend or listen can hand traffic to, in evaluation order. The same array is returned for as
+ * long as the routes reach the same backends.
+ */
 export function routesFrom(model: ConfigModel, proxy: Proxy): Route[] {
   if (!isFrontendLike(proxy)) return [];
   const cached = fromCache.get(proxy);
-  if (cached && (cached.model === model || stillResolved(model, cached.routes))) {
+  if (cached?.model === model) return cached.routes;
+  // Backends of other files (a multi-file config) can change while this file does not: look those up every time.
+  const backends = model.external ? undefined : backendVersion.of(model.proxies);
+  if (cached && ((backends !== undefined && cached.backends === backends) || stillResolved(model, cached.routes))) {
     cached.model = model;
+    cached.backends = backends;
     return cached.routes;
   }
   const routes = routeLines(proxy).map((line): Route => ({ ...line, from: proxy, to: line.kind === 'self' ? proxy : staticBackend(model, line.name) }));
-  fromCache.set(proxy, { model, routes });
+  fromCache.set(proxy, { model, backends, routes });
   return routes;
 }
 

@@ -84,8 +84,12 @@ describe('list tracker', () => {
         const seen: Item[] = [];
         for (const [which, splice] of steps) {
           const list = (lists[which] = apply(lists[which], splice, seen));
-          const shared = groups.shared(list).map((group) => group.map((item) => list.indexOf(item)).sort((a, b) => a - b).join(','));
+          const shared = [...groups.shared(list)].map(([key, group]) => {
+            assert.deepEqual(groups.group(list, key), group);
+            return group.map((item) => list.indexOf(item)).sort((a, b) => a - b).join(',');
+          });
           assert.deepEqual(shared.sort(), sharedGroups(list).sort());
+          for (const key of ['a', 'b', 'c', 'd']) assert.deepEqual(new Set(groups.group(list, key)), new Set(list.filter((item) => item.keep && item.key === key)));
         }
       }),
       { seed: 12, numRuns: 400 },

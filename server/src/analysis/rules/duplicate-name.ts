@@ -8,8 +8,9 @@ const UNIQUE_SECTIONS: ReadonlySet<SectionType> = new Set(['peers', 'resolvers',
 
 const where = (word: Word) => `line ${word.range.start.line + 1}`;
 
-/** Proxies that can clash, by name: a name is looked at again only when two proxies share it. */
-const proxyNames = new ListGroups<Proxy>((proxy) => (proxy.kind === 'defaults' || !proxy.nameWord ? undefined : proxy.name));
+// Proxies by name on each side (a listen is on both): a name is looked at again only when two proxies of one side share it.
+const frontendNames = new ListGroups<Proxy>((proxy) => ((proxy.kind === 'frontend' || proxy.kind === 'listen') && proxy.nameWord ? proxy.name : undefined));
+const backendNames = new ListGroups<Proxy>((proxy) => ((proxy.kind === 'backend' || proxy.kind === 'listen') && proxy.nameWord ? proxy.name : undefined));
 
 /** Named sections HAProxy wants unique, by type and name. */
 const sectionNames = new ListGroups<Section>((section) => (section.name && UNIQUE_SECTIONS.has(section.type) ? `${section.type}\u0000${section.name.value}` : undefined));
@@ -20,11 +21,14 @@ function inFileOrder<T>(items: readonly T[], sectionOf: (item: T) => Section): T
 }
 
 function checkProxies(context: RuleContext): void {
-  for (const group of proxyNames.shared(context.model.proxies)) {
+  const proxies = context.model.proxies;
+  const names = new Set([...frontendNames.shared(proxies).keys(), ...backendNames.shared(proxies).keys()]);
+  for (const name of names) {
+    const group = new Set([...frontendNames.group(proxies, name), ...backendNames.group(proxies, name)]);
     // A listen section is both a frontend and a backend: its name clashes with either.
     let frontend: Proxy | undefined;
     let backend: Proxy | undefined;
-    for (const proxy of inFileOrder(group, (p) => p.section)) {
+    for (const proxy of inFileOrder([...group], (p) => p.section)) {
       const front = proxy.kind !== 'backend';
       const back = proxy.kind !== 'frontend';
       const clash = (front ? frontend : undefined) ?? (back ? backend : undefined);
@@ -51,7 +55,7 @@ function checkServers(context: RuleContext, proxy: Proxy): void {
 }
 
 function checkSections(context: RuleContext): void {
-  for (const group of sectionNames.shared(context.file.sections)) {
+  for (const group of sectionNames.shared(context.file.sections).values()) {
     let first: Word | undefined;
     for (const section of inFileOrder(group, (section) => section)) {
       if (section.guard) continue;

@@ -5,7 +5,7 @@ import { ListFilter } from '../list-tracker';
 import { isTlsBind } from '../listeners';
 import { isFrontendLike, settingChain } from '../proxy-settings';
 import type { Rule, RuleContext } from '../rule';
-import { routesFrom } from '../routes';
+import { routesFrom, type Route } from '../routes';
 
 const HEADER_ACTIONS = new Set(['set-header', 'add-header']);
 
@@ -15,9 +15,19 @@ function setsHsts(directive: Directive): boolean {
   return HEADER_ACTIONS.has(directive.args[0]?.value ?? '') && directive.args[1]?.value.toLowerCase() === 'strict-transport-security';
 }
 
-// What depends on a proxy and its defaults only is kept with the proxy object (a new one stands for any change).
+type Finding = Parameters<RuleContext['report']>[0];
+
+/** What the rule derives from an HTTPS frontend that does not set the header itself, kept with the proxy object. */
+interface Frontend {
+  /** Whether a backend the routes (as last resolved) reach sets the header. */
+  decided?: { routes: readonly Route[]; covered: boolean };
+  /** The finding, made for a file with these line breaks (its positions follow the section's lines). */
+  finding?: { eol: string; finding: Finding };
+}
+
+// A proxy object stands for one version of its section and defaults, so what they alone decide is kept with it.
 const setsCache = new WeakMap<Proxy, boolean>();
-const findings = new WeakMap<Proxy, { eol: string; finding: Parameters<RuleContext['report']>[0] }>();
+const frontends = new WeakMap<Proxy, Frontend>();
 
 function proxySetsHsts(proxy: Proxy): boolean {
   let sets = setsCache.get(proxy);
@@ -38,11 +48,13 @@ export const hstsRule: Rule = {
   description: 'An HTTPS frontend never sets the Strict-Transport-Security header.',
   check({ file, model, report }) {
     for (const proxy of needingHsts.of(model.proxies)) {
-      if (routesFrom(model, proxy).some((route) => route.to && proxySetsHsts(route.to))) continue;
-      // The finding depends on the proxy alone (and the file's line breaks): its positions follow the section's lines.
+      let frontend = frontends.get(proxy);
+      if (!frontend) frontends.set(proxy, (frontend = {}));
+      const routes = routesFrom(model, proxy);
+      if (frontend.decided?.routes !== routes) frontend.decided = { routes, covered: routes.some((route) => route.to !== undefined && proxySetsHsts(route.to)) };
+      if (frontend.decided.covered) continue;
       const eol = lineBreakOf(file);
-      let kept = findings.get(proxy);
-      if (kept?.eol !== eol) {
+      if (frontend.finding?.eol !== eol) {
         const line = 'http-response set-header Strict-Transport-Security "max-age=63072000"';
         const lastBind = proxy.binds[proxy.binds.length - 1].directive;
         const edit = insertLinesAfter(file, lastBind.range.end, [line], sectionIndent(file, proxy.section));
@@ -51,9 +63,9 @@ export const hstsRule: Rule = {
           range: (proxy.nameWord ?? proxy.section.keyword).range,
           fixes: [{ title: 'Send Strict-Transport-Security (two years)', edits: [edit], preferred: true }],
         };
-        findings.set(proxy, (kept = { eol, finding }));
+        frontend.finding = { eol, finding };
       }
-      report(kept.finding);
+      report(frontend.finding.finding);
     }
   },
 };

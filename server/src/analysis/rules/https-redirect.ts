@@ -6,7 +6,7 @@ import type { Fix, TextEdit } from '../finding';
 import { ListFilter } from '../list-tracker';
 import { bindScope, isTlsBind } from '../listeners';
 import type { Rule, RuleContext } from '../rule';
-import { routeLines, routesFrom } from '../routes';
+import { routeLines, routesFrom, type Route } from '../routes';
 
 const ACME_PATH = /\.well-known\/acme-challenge/;
 const PATH_FETCH = /^(?:path|url|pathq|base|req\.path|capture\.req\.uri)/;
@@ -26,16 +26,25 @@ export function redirectsToHttps(directive: Directive): boolean {
   return (type === 'scheme' && target.toLowerCase() === 'https') || ((type === 'location' || type === 'prefix') && HTTPS_URL.test(target));
 }
 
-// What depends on a proxy and its defaults only is kept with the proxy object (a new one stands for any change).
-const servicePages = new WeakMap<Proxy, boolean>();
-const candidateCache = new WeakMap<Proxy, Candidate | null>();
-const acmeRoutes = new WeakMap<Proxy, boolean[]>();
-const findings = new WeakMap<Proxy, { eol: string; finding: Parameters<RuleContext['report']>[0] }>();
+type Finding = Parameters<RuleContext['report']>[0];
 
-/** An HTTP frontend listening without TLS on a public (or unknown) address, that redirects nothing to HTTPS. */
+/**
+ * An HTTP frontend listening without TLS on a public (or unknown) address, that redirects nothing to HTTPS. It is
+ * kept with the proxy object (a new one stands for any change of its section or defaults), and so is what the rule
+ * derives from it.
+ */
 interface Candidate {
   bind: BindDefinition;
+  /** For each route, whether its condition selects ACME challenges (the proxy's lines alone decide). */
+  acme: boolean[];
+  /** Whether the routes, as last resolved, carry application traffic. */
+  decided?: { routes: readonly Route[]; application: boolean };
+  /** The finding, made for a file with these line breaks (its positions follow the section's lines). */
+  finding?: { eol: string; finding: Finding };
 }
+
+const candidateCache = new WeakMap<Proxy, Candidate | null>();
+const servicePages = new WeakMap<Proxy, boolean>();
 
 function candidate(proxy: Proxy): Candidate | undefined {
   let found = candidateCache.get(proxy);
@@ -43,7 +52,9 @@ function candidate(proxy: Proxy): Candidate | undefined {
     found = null;
     if ((proxy.kind === 'frontend' || proxy.kind === 'listen') && proxy.mode === 'http') {
       const bind = proxy.binds.find((b) => !isTlsBind(b) && bindScope(b) !== 'local' && bindScope(b) !== 'private');
-      if (bind && !proxy.directives.some(redirectsToHttps)) found = { bind };
+      if (bind && !proxy.directives.some(redirectsToHttps)) {
+        found = { bind, acme: routeLines(proxy).map((line) => conditionSelects(proxy, line.directive?.condition, isAcmeTest)) };
+      }
     }
     candidateCache.set(proxy, found);
   }
@@ -64,33 +75,28 @@ function isServicePage(proxy: Proxy): boolean {
   return service;
 }
 
-/** For each route of the proxy, whether its condition selects ACME challenges (its lines alone decide). */
-function selectsAcme(proxy: Proxy): boolean[] {
-  let flags = acmeRoutes.get(proxy);
-  if (!flags) {
-    flags = routeLines(proxy).map((line) => conditionSelects(proxy, line.directive?.condition, isAcmeTest));
-    acmeRoutes.set(proxy, flags);
-  }
-  return flags;
-}
-
 /** True when some route of a frontend carries application traffic (not ACME challenges, statistics or metrics). */
-function hasApplicationRoute(model: ConfigModel, proxy: Proxy): boolean {
-  const acme = selectsAcme(proxy);
-  return routesFrom(model, proxy).some((route, i) => {
-    if (route.kind === 'self') return proxy.servers.some((s) => !s.isDefault);
-    if (route.kind === 'use_backend' && acme[i]) return false;
-    return !(route.to && isServicePage(route.to));
-  });
+function hasApplicationRoute(model: ConfigModel, proxy: Proxy, found: Candidate): boolean {
+  const routes = routesFrom(model, proxy);
+  if (found.decided?.routes !== routes) {
+    const application = routes.some((route, i) => {
+      if (route.kind === 'self') return proxy.servers.some((s) => !s.isDefault);
+      if (route.kind === 'use_backend' && found.acme[i]) return false;
+      return !(route.to && isServicePage(route.to));
+    });
+    found.decided = { routes, application };
+  }
+  return found.decided.application;
 }
 
 const RULE_KEYWORDS = new Set(['http-request', 'redirect', 'use_backend', 'use-server', 'default_backend', 'server']);
 
-function redirectFix(context: RuleContext, proxy: Proxy, mixed: boolean): Fix {
+function redirectFix(context: RuleContext, proxy: Proxy, found: Candidate): Fix {
   const { file } = context;
   const acmeAcl = [...proxy.acls.values()].find((defs) => defs.some((acl) => acl.criterion && isAcmeTest(shapeOf(acl.criterion))));
-  const routesAcme = selectsAcme(proxy).includes(true);
+  const routesAcme = found.acme.includes(true);
   const acmeException = acmeAcl ? [acmeAcl[0].name] : routesAcme ? ['{ path_beg /.well-known/acme-challenge/ }'] : [];
+  const mixed = proxy.binds.some(isTlsBind);
   const exceptions = [...(mixed ? ['{ ssl_fc }'] : []), ...acmeException];
   const line = `http-request redirect scheme https code 301${exceptions.length ? ` unless ${exceptions.join(' || ')}` : ''}`;
   const aclLine = acmeAcl ? Math.max(...acmeAcl.map((acl) => acl.directive.range.start.line)) : -1;
@@ -110,20 +116,17 @@ export const httpsRedirectRule: Rule = {
   check(context) {
     for (const proxy of candidates.of(context.model.proxies)) {
       const found = candidate(proxy)!;
-      if (!hasApplicationRoute(context.model, proxy)) continue;
-      // Whether to report depends on the backends reached; the finding itself on the proxy alone (and the
-      // file's line breaks), its positions following the section's lines.
+      if (!hasApplicationRoute(context.model, proxy, found)) continue;
       const eol = lineBreakOf(context.file);
-      let kept = findings.get(proxy);
-      if (kept?.eol !== eol) {
+      if (found.finding?.eol !== eol) {
         const finding = {
           message: `${proxy.kind} '${proxy.name}' accepts plain HTTP here and forwards it to application backends; redirect it to HTTPS instead.`,
           range: (found.bind.address ?? found.bind.directive.keyword).range,
-          fixes: [redirectFix(context, proxy, proxy.binds.some(isTlsBind))],
+          fixes: [redirectFix(context, proxy, found)],
         };
-        findings.set(proxy, (kept = { eol, finding }));
+        found.finding = { eol, finding };
       }
-      context.report(kept.finding);
+      context.report(found.finding.finding);
     }
   },
 };
