@@ -58,7 +58,11 @@ export function argumentOffer(c: Cursor, owner: KeywordEntry, args: readonly str
   const expected = shapes.flatMap((s) => expectedElements(s.args, args));
   const items: CompletionEntry[] = [];
   const seen = new Set<string>();
+  // The same cached list may be offered twice (`default_backend` names a backend by syntax and by keyword).
+  const added = new Set<readonly CompletionEntry[]>();
   const add = (list: readonly CompletionEntry[]) => {
+    if (added.has(list)) return;
+    added.add(list);
     for (const item of list) {
       if (seen.has(item.label)) continue;
       seen.add(item.label);
