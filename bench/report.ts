@@ -164,7 +164,7 @@ language server process (\`startLspProcess(script, options, ['--cpu-prof'])\` in
   adds more.
 - **Memory:** one 50k-line document holds about 75 MB of heap (AST 45, model 8, findings and caches 20); after a series of
   edits V8 keeps the garbage of previous versions until its heap grows: after 20 edits of the 50k-line file RSS was 414 MB
-  with V8's defaults and 212 MB with \`--max-old-space-size=512\` (same edit latency), so the client could start the server
-  with a heap limit. Below that, smaller AST nodes (shared empty arrays, positions computed on demand) are needed.
+  with V8's defaults and 212 MB with \`--max-old-space-size=512\` (same edit latency), the limit the client now gives the
+  server. Below that, smaller AST nodes (shared empty arrays, positions computed on demand) are needed.
 `;
 }
