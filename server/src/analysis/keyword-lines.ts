@@ -9,8 +9,6 @@ import { compareVersions, type HaproxyVersion } from './version';
 export interface KeywordLine {
   section: Section;
   directive: Directive;
-  /** The line's words before the condition, prefix included. */
-  wordNodes: Word[];
   /** Their values, as HAProxy reads them. */
   words: string[];
   resolved: ResolvedDirective;
@@ -48,9 +46,9 @@ export function sectionKeywordLines(section: Section, version: HaproxyVersion): 
   if (isGuardActive(section.guard, section.headerRange, version) && sectionKnownIn(section, version)) {
     for (const directive of section.directives) {
       if (directive.guard && !isGuardActive(directive.guard, directive.range, version)) continue;
-      const wordNodes = directive.prefix ? [directive.prefix, directive.keyword, ...directive.args] : [directive.keyword, ...directive.args];
-      const words = wordNodes.map((w) => w.value);
-      lines.push({ section, directive, wordNodes, words, resolved: resolveCached(section.type, words, version) });
+      const words = directive.prefix ? [directive.prefix.value, directive.keyword.value] : [directive.keyword.value];
+      for (const arg of directive.args) words.push(arg.value);
+      lines.push({ section, directive, words, resolved: resolveCached(section.type, words, version) });
     }
   }
   sectionLines.set(section, { version, lines });
@@ -63,9 +61,11 @@ function sectionKnownIn(section: Section, version: HaproxyVersion): boolean {
   return !entry || isKnownIn(entry, version);
 }
 
-/** The word of a line at an index of `KeywordLine.words`. */
+/** The word of a line at an index of `KeywordLine.words` (prefix, keyword, then the arguments). */
 export function wordAt(line: KeywordLine, index: number): Word {
-  return line.wordNodes[index];
+  const { prefix, keyword, args } = line.directive;
+  if (prefix) return index === 0 ? prefix : index === 1 ? keyword : args[index - 2];
+  return index === 0 ? keyword : args[index - 1];
 }
 
 /** The range covering words `from` to `to - 1` of a line. */

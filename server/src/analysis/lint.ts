@@ -136,7 +136,7 @@ function runSectionChecks(rules: Rule[], base: Base, options: LintOptions, findi
 }
 
 /** Runs a group's rules on one section and keeps their findings (unless a rule failed). */
-function checkSection(section: Section, proxy: Proxy | undefined, group: RuleGroup, index: number, inputs: SectionInputs, base: Base, failed: Set<Rule>, findings: Finding[]): Finding[] {
+function checkSection(section: Section, proxy: Proxy | undefined, group: RuleGroup, index: number, inputs: SectionInputs, base: Base, failed: Set<Rule>, findings: Finding[]): readonly Finding[] {
   group.found.length = 0;
   let complete = true;
   for (const { rule, context } of group.rules) {

@@ -14,10 +14,14 @@ export interface SectionInputs {
 
 interface Entry {
   inputs: SectionInputs;
-  findings: Finding[];
+  findings: readonly Finding[];
   /** Other sections the findings' ranges lie in: the entry is only valid while they are all in the file. */
-  others: Section[];
+  others: readonly Section[];
 }
+
+/** Most sections have no findings: their entries share these. */
+const NOTHING: readonly Finding[] = Object.freeze([]);
+const NO_SECTIONS: readonly Section[] = Object.freeze([]);
 
 /** Entries by section, then by group of rules (rules are grouped by what their findings depend on). */
 const cache = new WeakMap<Section, Entry[]>();
@@ -31,7 +35,7 @@ function sameInputs(a: SectionInputs, b: SectionInputs): boolean {
 }
 
 /** The findings of a group of rules for `section` computed earlier from the same inputs, if they are still valid. */
-export function cachedSectionFindings(section: Section, group: number, inputs: SectionInputs, present: ReadonlySet<Section>): Finding[] | undefined {
+export function cachedSectionFindings(section: Section, group: number, inputs: SectionInputs, present: ReadonlySet<Section>): readonly Finding[] | undefined {
   const entry = cache.get(section)?.[group];
   if (!entry || !sameInputs(entry.inputs, inputs)) return undefined;
   for (const other of entry.others) if (!present.has(other)) return undefined;
@@ -48,12 +52,12 @@ function headerAnchor(section: Section): LineAnchor | undefined {
  * of the section they lie in, so that they move with it like positions of the tree do. Findings with a position
  * before the first section are not kept. Returns the findings as kept (same values).
  */
-export function storeSectionFindings(file: ConfigFile, section: Section, group: number, inputs: SectionInputs, findings: Finding[]): Finding[] {
+export function storeSectionFindings(file: ConfigFile, section: Section, group: number, inputs: SectionInputs, findings: Finding[]): readonly Finding[] {
   let groups = cache.get(section);
   if (!groups) cache.set(section, (groups = []));
   if (findings.length === 0) {
-    groups[group] = { inputs, findings, others: [] };
-    return findings;
+    groups[group] = { inputs, findings: NOTHING, others: NO_SECTIONS };
+    return NOTHING;
   }
   const others = new Set<Section>();
   const live = (position: Position): Position | undefined => {
@@ -89,7 +93,7 @@ export function storeSectionFindings(file: ConfigFile, section: Section, group: 
     }
     kept.push(range === finding.range && fixes === finding.fixes ? finding : { ...finding, range, fixes });
   }
-  groups[group] = { inputs, findings: kept, others: [...others] };
+  groups[group] = { inputs, findings: kept, others: others.size > 0 ? [...others] : NO_SECTIONS };
   return kept;
 }
 

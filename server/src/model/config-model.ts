@@ -156,6 +156,13 @@ const definitionKey = (kind: SymbolKind, name: string) => `${kind}\0${name}`;
 
 const sectionModels = new WeakMap<Section, SectionModel>();
 
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/** A list kept for the life of a section, without the spare room of a list grown by push (most are empty). */
+function compact<T>(items: T[]): T[] {
+  return items.length === 0 ? (EMPTY as unknown as T[]) : items.slice();
+}
+
 function sectionModel(section: Section, inheritsFrom: Proxy | undefined): SectionModel {
   const cached = sectionModels.get(section);
   if (cached && cached.inheritsFrom === inheritsFrom) return cached;
@@ -181,12 +188,12 @@ function sectionModel(section: Section, inheritsFrom: Proxy | undefined): Sectio
   const built: SectionModel = {
     inheritsFrom,
     proxy,
-    definitions,
-    references,
-    crossReferences: cross.references,
-    scoped: cross.scoped,
-    files: collectSectionFileReferences(section),
-    definitionKeys: definitions.map((d) => definitionKey(d.kind, d.name)),
+    definitions: compact(definitions),
+    references: compact(references),
+    crossReferences: compact(cross.references),
+    scoped: compact(cross.scoped),
+    files: compact(collectSectionFileReferences(section)),
+    definitionKeys: compact(definitions.map((d) => definitionKey(d.kind, d.name))),
     proxyKey: proxy && `${proxy.kind}:${proxy.name}`,
   };
   sectionModels.set(section, built);

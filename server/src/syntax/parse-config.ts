@@ -23,6 +23,7 @@ import { parseSampleExpression } from './sample-expression';
 import { CONDITIONAL_KEYWORDS, NAMED_SECTIONS, SECTION_KEYWORDS } from './section-keywords';
 import { CloseBrace, If, Newline, OpenBrace, Unless, UnterminatedWord } from './tokens';
 import { isPlainText, wordFromToken } from './word';
+import { spanWords, WordNode } from './word-node';
 
 /** Shared by the words without environment variables (most of them): one array less per word. */
 const NO_ENV_VARS: readonly EnvVarRef[] = Object.freeze([]);
@@ -168,10 +169,13 @@ class TreeBuilder {
     return anchor;
   }
 
-  private tokenRange(token: IToken): Range {
+  private tokenAnchor(token: IToken): LineAnchor {
     const line = (token.startLine ?? 1) - 1;
-    const anchor = line === this.lastAnchorLine && this.lastAnchor ? this.lastAnchor : this.anchorAt(line, token.startOffset - ((token.startColumn ?? 1) - 1));
-    return anchoredTokenRange(token, anchor);
+    return line === this.lastAnchorLine && this.lastAnchor ? this.lastAnchor : this.anchorAt(line, token.startOffset - ((token.startColumn ?? 1) - 1));
+  }
+
+  private tokenRange(token: IToken): Range {
+    return anchoredTokenRange(token, this.tokenAnchor(token));
   }
 
   problem(message: string, range: Range): void {
@@ -243,7 +247,7 @@ class TreeBuilder {
 
   private openSection(type: SectionType, keyword: Word, args: Word[], comment?: Comment): void {
     this.closeSection();
-    const headerRange = args.length ? spanRanges(keyword.range, args[args.length - 1].range) : keyword.range;
+    const headerRange = spanWords(keyword, args.length ? args[args.length - 1] : keyword);
     const section: Section = {
       kind: 'section',
       type,
@@ -296,7 +300,7 @@ class TreeBuilder {
       args,
       condition,
       comment,
-      range: spanRanges(words[0].range, last.range),
+      range: spanWords(words[0], last),
       guard: this.openBlocks.at(-1),
     };
     if (this.section) {
@@ -354,7 +358,7 @@ class TreeBuilder {
       polarity: keyword.value === 'if' ? 'if' : 'unless',
       keyword,
       groups,
-      range: spanRanges(keyword.range, words[words.length - 1].range),
+      range: spanWords(keyword, words[words.length - 1]),
     };
   }
 
@@ -380,7 +384,7 @@ class TreeBuilder {
   private word(token: IToken): Word {
     // Most words are plain: build them directly, sparing the decoder's intermediate objects (GC dominates here).
     const raw = token.image;
-    if (isPlainText(raw)) return { kind: 'word', raw, value: raw, range: this.tokenRange(token), quoted: false, envVars: NO_ENV_VARS };
+    if (isPlainText(raw)) return new WordNode(raw, raw, false, NO_ENV_VARS, this.tokenAnchor(token), (token.startColumn ?? 1) - 1);
     const { word, problems } = wordFromToken(token, this.tokenRange(token));
     for (const p of problems) this.problem(p.message, subRange(word.range, p.start, p.end));
     return word;
