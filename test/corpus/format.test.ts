@@ -6,7 +6,7 @@ import { parseConfig } from '../../server/src/syntax/parse-config';
 import { allCorpusFiles, hasCorpus, SKIP_CORPUS_MESSAGE } from '../support/corpus';
 
 /** Keys holding positions, or links back up the tree: a structural comparison leaves them out. */
-const POSITION_KEYS = new Set(['range', 'nameRange', 'headerRange', 'guard', 'parent']);
+const POSITION_KEYS = new Set(['range', 'nameRange', 'headerRange', 'guard', 'parent', 'anchor', 'column']);
 
 /** The AST without positions: what the config means, independent of its layout. */
 export function structure(value: unknown): unknown {
