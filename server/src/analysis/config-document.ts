@@ -25,6 +25,11 @@ export class ConfigDocument {
   private validated?: Finding[];
   /** The tree of an earlier version, to be updated rather than built again; taken by the first parse. */
   private earlier?: ConfigFile;
+  /**
+   * The model of the previous version, kept until this version is linted: rules bring what they derive from the
+   * lists of a model up to date from the previous lists, which they only hold weakly (see `ListTracker`).
+   */
+  private earlierModel?: ConfigModel;
 
   constructor(
     readonly uri: string,
@@ -34,6 +39,7 @@ export class ConfigDocument {
     previous?: ConfigDocument,
   ) {
     this.earlier = previous?.handOver();
+    this.earlierModel = previous?.analysed ?? previous?.earlierModel;
   }
 
   /** Gives this version's tree (or the earlier one it holds) to the next version, which will update it in place. */
@@ -68,7 +74,10 @@ export class ConfigDocument {
   }
 
   get findings(): Finding[] {
-    this.validated ??= lintModel(this.file, this.model, this.haproxyVersion, this.options);
+    if (!this.validated) {
+      this.validated = lintModel(this.file, this.model, this.haproxyVersion, this.options);
+      this.earlierModel = undefined;
+    }
     return this.validated;
   }
 }

@@ -1,6 +1,7 @@
 import { addedIn, getKeyword, isKnownIn, resolveDirective, type KeywordEntry, type ResolvedDirective } from '../model/catalog';
 import type { ConfigModel } from '../model/config-model';
 import type { Directive, SampleExpression, Section, Word } from '../syntax/ast';
+import { detached } from '../syntax/detached';
 import { parseLogFormat, parseSampleExpression } from '../syntax/sample-expression';
 import { isGuardActive } from './guards';
 import { compareVersions, type HaproxyVersion } from './version';
@@ -26,7 +27,8 @@ function resolveCached(section: string, words: string[], version: HaproxyVersion
   let resolved = resolutions.get(key);
   if (!resolved) {
     if (resolutions.size >= MAX_RESOLUTIONS) resolutions.clear();
-    resolved = resolveDirective(section, words, version);
+    // Kept across versions: copies of the words, so that the entry does not keep the version it came from alive.
+    resolved = resolveDirective(section, words.map(detached), version);
     resolutions.set(key, resolved);
   }
   return resolved;

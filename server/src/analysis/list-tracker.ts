@@ -32,48 +32,57 @@ function compareLists<T>(before: readonly T[], after: readonly T[]): ListChange 
 }
 
 /** What a tracker keeps about one version of a list. */
-export interface ListState<T> {
-  list: readonly T[];
-}
+export type ListState = object;
 
 const KEPT_STATES = 4;
 
 /**
  * Keeps a state derived from a list and updates it from version to version. States of a few unrelated lists are
  * kept (several open files); a list that shares its first or last item with one of them continues it.
+ *
+ * A state lives as long as its list, and the tracker holds lists weakly: it never keeps an old version of a
+ * document alive. (A document keeps the previous version's model until its own analysis is done, so the previous
+ * list is still there to be continued.)
  */
-export abstract class ListTracker<T, S extends ListState<T>> {
-  private recent: S[] = [];
+export abstract class ListTracker<T extends object, S extends ListState> {
+  private readonly states = new WeakMap<readonly T[], S>();
+  private recent: WeakRef<readonly T[]>[] = [];
 
   /** Derives the state of a list from all its items. */
   protected abstract create(list: readonly T[]): S;
 
-  /** Turns the state of `state.list` into that of `list`; the items outside the change are the same objects. */
-  protected abstract update(state: S, list: readonly T[], change: ListChange): void;
+  /** Turns the state of `before` into that of `list`; the items outside the change are the same objects. */
+  protected abstract update(state: S, before: readonly T[], list: readonly T[], change: ListChange): void;
 
   /** The state of `list`, updated from the closest state kept (and kept in its place). */
   protected stateOf(list: readonly T[]): S {
+    let state = this.states.get(list);
+    if (state) return state;
     const first = list[0];
     const last = list[list.length - 1];
-    const at = this.recent.findIndex((state) => state.list === list || (list.length > 0 && (state.list[0] === first || state.list[state.list.length - 1] === last)));
-    let state: S;
-    if (at < 0) {
-      state = this.create(list);
-    } else {
-      state = this.recent[at];
+    this.recent = this.recent.filter((ref) => ref.deref() !== undefined);
+    const at = list.length === 0 ? -1 : this.recent.findIndex((ref) => {
+      const kept = ref.deref()!;
+      return kept[0] === first || kept[kept.length - 1] === last;
+    });
+    const before = at < 0 ? undefined : this.recent[at].deref();
+    const continued = before && this.states.get(before);
+    if (before && continued) {
+      this.states.delete(before);
       this.recent.splice(at, 1);
-      if (state.list !== list) {
-        this.update(state, list, listChange(state.list, list));
-        state.list = list;
-      }
+      this.update(continued, before, list, listChange(before, list));
+      state = continued;
+    } else {
+      state = this.create(list);
     }
-    this.recent.unshift(state);
+    this.states.set(list, state);
+    this.recent.unshift(new WeakRef(list));
     if (this.recent.length > KEPT_STATES) this.recent.length = KEPT_STATES;
     return state;
   }
 }
 
-interface FilterState<T> extends ListState<T> {
+interface FilterState {
   /** Indices of the items that pass the test, in order. */
   members: number[];
 }
@@ -82,7 +91,7 @@ interface FilterState<T> extends ListState<T> {
  * The items of a list that pass a test, for successive versions of the list: only the items an edit replaced are
  * tested again. The test must depend on the item alone (a proxy's own lines and defaults, say).
  */
-export class ListFilter<T extends object> extends ListTracker<T, FilterState<T>> {
+export class ListFilter<T extends object> extends ListTracker<T, FilterState> {
   private readonly results = new WeakMap<readonly T[], readonly T[]>();
 
   constructor(private readonly test: (item: T) => boolean) {
@@ -100,14 +109,14 @@ export class ListFilter<T extends object> extends ListTracker<T, FilterState<T>>
     return result;
   }
 
-  protected create(list: readonly T[]): FilterState<T> {
+  protected create(list: readonly T[]): FilterState {
     const members: number[] = [];
     for (let i = 0; i < list.length; i++) if (this.test(list[i])) members.push(i);
-    return { list, members };
+    return { members };
   }
 
-  protected update(state: FilterState<T>, list: readonly T[], { head, tail }: ListChange): void {
-    const before = state.list.length;
+  protected update(state: FilterState, previous: readonly T[], list: readonly T[], { head, tail }: ListChange): void {
+    const before = previous.length;
     const members: number[] = [];
     for (const index of state.members) {
       if (index >= head) break;
@@ -119,7 +128,7 @@ export class ListFilter<T extends object> extends ListTracker<T, FilterState<T>>
   }
 }
 
-interface GroupState<T> extends ListState<T> {
+interface GroupState<T> {
   groups: Map<string, T[]>;
   /** Keys of the groups with two items or more. */
   shared: Set<string>;
@@ -146,13 +155,13 @@ export class ListGroups<T extends object> extends ListTracker<T, GroupState<T>> 
   }
 
   protected create(list: readonly T[]): GroupState<T> {
-    const state: GroupState<T> = { list, groups: new Map(), shared: new Set() };
+    const state: GroupState<T> = { groups: new Map(), shared: new Set() };
     for (const item of list) this.add(state, item);
     return state;
   }
 
-  protected update(state: GroupState<T>, list: readonly T[], { head, tail }: ListChange): void {
-    for (let i = head; i < state.list.length - tail; i++) this.remove(state, state.list[i]);
+  protected update(state: GroupState<T>, before: readonly T[], list: readonly T[], { head, tail }: ListChange): void {
+    for (let i = head; i < before.length - tail; i++) this.remove(state, before[i]);
     for (let i = head; i < list.length - tail; i++) this.add(state, list[i]);
   }
 

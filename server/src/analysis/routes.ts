@@ -21,7 +21,8 @@ export interface Route extends RouteLine {
 
 /** Routes as last resolved: the model they were resolved in, and the version of its backends. */
 interface ResolvedRoutes {
-  model: ConfigModel;
+  /** Held weakly: proxies outlive their model (they are reused by the next version), and so does this cache. */
+  model: WeakRef<ConfigModel>;
   backends: number | undefined;
   routes: Route[];
 }
@@ -32,7 +33,7 @@ let backendVersions = 0;
  * A number that changes whenever the backends and listens of a list of proxies change (a backend is a new object
  * when its section or defaults change): while it stays the same, every name resolves to the same backend.
  */
-class BackendVersion extends ListTracker<Proxy, ListState<Proxy> & { version: number }> {
+class BackendVersion extends ListTracker<Proxy, ListState & { version: number }> {
   private readonly versions = new WeakMap<readonly Proxy[], number>();
 
   of(proxies: readonly Proxy[]): number {
@@ -41,13 +42,13 @@ class BackendVersion extends ListTracker<Proxy, ListState<Proxy> & { version: nu
     return version;
   }
 
-  protected create(list: readonly Proxy[]): ListState<Proxy> & { version: number } {
-    return { list, version: ++backendVersions };
+  protected create(): ListState & { version: number } {
+    return { version: ++backendVersions };
   }
 
-  protected update(state: ListState<Proxy> & { version: number }, list: readonly Proxy[], { head, tail }: ListChange): void {
+  protected update(state: ListState & { version: number }, before: readonly Proxy[], list: readonly Proxy[], { head, tail }: ListChange): void {
     const touched = (proxies: readonly Proxy[]) => proxies.slice(head, proxies.length - tail).some(isBackendLike);
-    if (touched(state.list) || touched(list)) state.version = ++backendVersions;
+    if (touched(before) || touched(list)) state.version = ++backendVersions;
   }
 }
 
@@ -88,16 +89,16 @@ function stillResolved(model: ConfigModel, routes: readonly Route[]): boolean {
 export function routesFrom(model: ConfigModel, proxy: Proxy): Route[] {
   if (!isFrontendLike(proxy)) return [];
   const cached = fromCache.get(proxy);
-  if (cached?.model === model) return cached.routes;
+  if (cached?.model.deref() === model) return cached.routes;
   // Backends of other files (a multi-file config) can change while this file does not: look those up every time.
   const backends = model.external ? undefined : backendVersion.of(model.proxies);
   if (cached && ((backends !== undefined && cached.backends === backends) || stillResolved(model, cached.routes))) {
-    cached.model = model;
+    cached.model = new WeakRef(model);
     cached.backends = backends;
     return cached.routes;
   }
   const routes = routeLines(proxy).map((line): Route => ({ ...line, from: proxy, to: line.kind === 'self' ? proxy : staticBackend(model, line.name) }));
-  fromCache.set(proxy, { model, backends, routes });
+  fromCache.set(proxy, { model: new WeakRef(model), backends, routes });
   return routes;
 }
 

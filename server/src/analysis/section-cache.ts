@@ -1,4 +1,5 @@
 import type { ConfigFile, Position, Range, Section } from '../syntax/ast';
+import { detached } from '../syntax/detached';
 import { AnchoredPosition, RelativePosition, type LineAnchor } from '../syntax/positions';
 import type { Finding } from './finding';
 
@@ -85,13 +86,14 @@ export function storeSectionFindings(file: ConfigFile, section: Section, group: 
         for (const edit of fix.edits) {
           const editRange = liveRange(edit.range);
           if (!editRange) return findings;
-          edits.push(editRange === edit.range ? edit : { ...edit, range: editRange });
+          edits.push({ range: editRange, newText: detached(edit.newText) });
         }
-        liveFixes.push({ ...fix, edits });
+        liveFixes.push({ ...fix, title: detached(fix.title), edits });
       }
       fixes = liveFixes;
     }
-    kept.push(range === finding.range && fixes === finding.fixes ? finding : { ...finding, range, fixes });
+    // Kept across versions: texts are copied so that they do not keep the version they were cut from alive.
+    kept.push({ ...finding, message: detached(finding.message), range, fixes });
   }
   groups[group] = { inputs, findings: kept, others: others.size > 0 ? [...others] : NO_SECTIONS };
   return kept;

@@ -1,4 +1,5 @@
 import type { ConfigFile, Range, Section } from './ast';
+import { detached } from './detached';
 import { carryLineStarts } from './line-starts';
 import { AnchoredPosition } from './positions';
 import { countLineBreaks, lineCountOf, parseConfig, parseFragment, parseStates } from './parse-config';
@@ -27,15 +28,6 @@ function commonSuffixLength(a: string, b: string, notBefore: number): number {
   while (i + BLOCK <= max && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
   while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
-}
-
-/**
- * A copy of a piece of text that does not keep the whole text alive. V8 represents a long slice as a view of
- * its parent string, and every word of the new sections would be a view of that slice: without a copy, each
- * version of the document would stay in memory as long as any section parsed from it.
- */
-function detached(piece: string): string {
-  return piece.length < 16 ? piece : ` ${piece}`.slice(1);
 }
 
 /** The smallest index below `count` for which `test` holds, when it holds from some index on (else `count`). */
