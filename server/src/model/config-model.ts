@@ -238,22 +238,30 @@ export function buildModel(file: ConfigFile, options: ModelOptions = {}): Config
   }
 
   const backendsByName = new Map<string, Proxy>();
-  const proxiesByKey = new Map<string, Proxy>();
-  // Rules look names up once per reference: an index keeps that linear in the size of the file.
-  const definitionIndex = new Map<string, SymbolDefinition[]>();
-  for (const part of parts) {
-    const proxy = part.proxy;
-    if (proxy) {
-      if ((proxy.kind === 'backend' || proxy.kind === 'listen') && !backendsByName.has(proxy.name)) backendsByName.set(proxy.name, proxy);
-      if (!proxiesByKey.has(part.proxyKey!)) proxiesByKey.set(part.proxyKey!, proxy);
-    }
-    for (let i = 0; i < part.definitions.length; i++) {
-      const list = definitionIndex.get(part.definitionKeys[i]);
-      if (list) list.push(part.definitions[i]);
-      else definitionIndex.set(part.definitionKeys[i], [part.definitions[i]]);
-    }
+  for (const proxy of proxies) {
+    if ((proxy.kind === 'backend' || proxy.kind === 'listen') && !backendsByName.has(proxy.name)) backendsByName.set(proxy.name, proxy);
   }
   const findBackend = (name: string) => backendsByName.get(name);
+  // Rules and language features look names up once per reference: indexes keep that linear in the size of the
+  // file. They are built on first use (an edit that only needs the findings does not pay for them).
+  let proxiesByKey: Map<string, Proxy> | undefined;
+  let definitionIndex: Map<string, SymbolDefinition[]> | undefined;
+  const indexProxies = () => {
+    const index = new Map<string, Proxy>();
+    for (const part of parts) if (part.proxy && !index.has(part.proxyKey!)) index.set(part.proxyKey!, part.proxy);
+    return index;
+  };
+  const indexDefinitions = () => {
+    const index = new Map<string, SymbolDefinition[]>();
+    for (const part of parts) {
+      for (let i = 0; i < part.definitions.length; i++) {
+        const list = index.get(part.definitionKeys[i]);
+        if (list) list.push(part.definitions[i]);
+        else index.set(part.definitionKeys[i], [part.definitions[i]]);
+      }
+    }
+    return index;
+  };
   // Cross references come after the others, proxies first, as readers of `references` expect.
   for (const part of parts) if (part.proxy) for (const reference of part.crossReferences) references.push(reference);
   for (const part of parts) if (!part.proxy) for (const reference of part.crossReferences) references.push(reference);
@@ -268,9 +276,9 @@ export function buildModel(file: ConfigFile, options: ModelOptions = {}): Config
     files,
     external,
     findBackend: (name) => findBackend(name) ?? external?.findBackend(name),
-    findProxy: (kind, name) => proxiesByKey.get(`${kind}:${name}`),
+    findProxy: (kind, name) => (proxiesByKey ??= indexProxies()).get(`${kind}:${name}`),
     definitionsOf: (kind, name, scope) => {
-      const local = (definitionIndex.get(definitionKey(kind, name)) ?? []).filter((d) => scope === undefined || d.scope === scope);
+      const local = ((definitionIndex ??= indexDefinitions()).get(definitionKey(kind, name)) ?? []).filter((d) => scope === undefined || d.scope === scope);
       return local.length > 0 || scope || !external ? local : external.definitionsOf(kind, name);
     },
   };

@@ -25,6 +25,18 @@ export function lineStarts(file: ConfigFile): number[] {
   return starts;
 }
 
+/** How many of the sorted `values` are at most `limit`. */
+function countAtMost(values: readonly number[], limit: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle] <= limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * Carries the line starts of `previous`, if they were computed, over to `next`: the text from `regionStart` to
  * `regionEnd` of the previous text (both line starts) became `regionText`, the rest is unchanged. Costs the
@@ -33,15 +45,12 @@ export function lineStarts(file: ConfigFile): number[] {
 export function carryLineStarts(previous: ConfigFile, next: ConfigFile, regionStart: number, regionEnd: number, regionText: string): void {
   const old = lineStartsCache.get(previous);
   if (!old) return;
-  let head = 0;
-  while (head < old.length && old[head] <= regionStart) head++;
+  const head = countAtMost(old, regionStart);
   const starts = old.slice(0, head);
   pushLineStarts(starts, regionText, regionStart);
   if (regionEnd < previous.text.length) {
     const delta = regionText.length - (regionEnd - regionStart);
-    let tail = head;
-    while (tail < old.length && old[tail] <= regionEnd) tail++;
-    for (let i = tail; i < old.length; i++) starts.push(old[i] + delta);
+    for (let i = countAtMost(old, regionEnd); i < old.length; i++) starts.push(old[i] + delta);
   }
   lineStartsCache.set(next, starts);
 }
