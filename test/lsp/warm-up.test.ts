@@ -23,7 +23,7 @@ describe('language server warm-up', () => {
   it('waits for the analysis of a version, then warms it, and never a version that has been replaced', async () => {
     const documents = new Map<string, ConfigDocument>([['a', new ConfigDocument('a', TEXT, 1)]]);
     const warmed: number[] = [];
-    const warmUp = new DocumentWarmUp((uri) => documents.get(uri), (document) => eachStep([() => warmed.push(document.version)]), fail, 1);
+    const warmUp = new DocumentWarmUp((uri) => documents.get(uri), (document) => eachStep([() => warmed.push(document.version)]), fail, 1, 1);
     warmUp.schedule('a');
     await settle(10);
     assert.deepEqual(warmed, [], 'not analysed yet: the warm-up does not analyse it itself');
@@ -38,6 +38,21 @@ describe('language server warm-up', () => {
     await settle(10);
     assert.deepEqual(warmed, [1, 3]);
     warmUp.forget('a');
+  });
+
+  it('waits until edits pause before warming', async () => {
+    let document = new ConfigDocument('a', TEXT, 1);
+    const warmed: number[] = [];
+    const warmUp = new DocumentWarmUp(() => document, (current) => eachStep([() => warmed.push(current.version)]), fail, 1, 300);
+    for (let version = 2; version <= 8; version++) {
+      document = new ConfigDocument('a', TEXT, version);
+      void document.findings;
+      warmUp.schedule('a');
+      await settle(5);
+    }
+    assert.deepEqual(warmed, [], 'edits every few ms: no version is warmed while they come');
+    await settle(600);
+    assert.deepEqual(warmed, [8], 'the last version is warmed once the edits stop');
   });
 
   it('has steps that load the catalog and run every feature over a sample, and index a model', () => {

@@ -1,4 +1,5 @@
 import type { ConfigFile, Position, Range, Section } from '../syntax/ast';
+import { firstIndexWhere } from '../syntax/binary-search';
 import { detached } from '../syntax/detached';
 import { AnchoredPosition, RelativePosition, type LineAnchor } from '../syntax/positions';
 import type { Finding } from './finding';
@@ -102,13 +103,9 @@ export function storeSectionFindings(file: ConfigFile, section: Section, group: 
 /** The section whose lines (from its header to the next header) hold `offset`. */
 function sectionAt(file: ConfigFile, offset: number): Section | undefined {
   const sections = file.sections;
-  let low = 0;
-  let high = sections.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const start = sections[middle].keyword.range.start;
-    if (start.offset - start.column <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low > 0 ? sections[low - 1] : undefined;
+  const after = firstIndexWhere(sections.length, (i) => {
+    const start = sections[i].keyword.range.start;
+    return start.offset - start.column > offset;
+  });
+  return after > 0 ? sections[after - 1] : undefined;
 }

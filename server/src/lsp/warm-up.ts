@@ -29,7 +29,9 @@ export function* eachStep(steps: Iterable<() => void>): Generator<void> {
 /**
  * Builds the indexes of a document's language features once its diagnostics are done, before the user's
  * first hover or completion on that version would build them. Waits for the analysis rather than doing
- * it (diagnostics come first), and gives up on a version as soon as a newer one exists.
+ * it (diagnostics come first), starts only when the user has stopped typing for `idleMs` (while edits come in,
+ * each version would be indexed for nothing, and that work would delay the next edit's diagnostics), and gives
+ * up on a version as soon as a newer one exists.
  */
 export class DocumentWarmUp {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -39,21 +41,25 @@ export class DocumentWarmUp {
     private readonly work: (document: ConfigDocument) => Iterator<unknown>,
     private readonly onError: (error: unknown) => void,
     private readonly pollMs = 10,
+    private readonly idleMs = 250,
   ) {}
 
-  /** Warms the document's current version when it has been analysed (checked every `pollMs`, for a minute at most). */
-  schedule(uri: string, attempts = 6000): void {
+  /**
+   * Warms the document's current version `idleMs` after the last call, once it has been analysed (checked every
+   * `pollMs`, for a minute at most).
+   */
+  schedule(uri: string, attempts = 6000, delay = this.idleMs): void {
     clearTimeout(this.timers.get(uri));
     const timer = setTimeout(() => {
       this.timers.delete(uri);
       const document = this.current(uri);
       if (!document) return;
       if (document.state < DocumentState.Validated) {
-        if (attempts > 1) this.schedule(uri, attempts - 1);
+        if (attempts > 1) this.schedule(uri, attempts - 1, this.pollMs);
         return;
       }
       runInTurns(this.work(document), () => this.current(uri) === document, this.onError);
-    }, this.pollMs);
+    }, delay);
     timer.unref?.();
     this.timers.set(uri, timer);
   }

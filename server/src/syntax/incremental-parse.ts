@@ -1,4 +1,5 @@
 import type { ConfigFile, Range, Section } from './ast';
+import { firstIndexWhere } from './binary-search';
 import { detached } from './detached';
 import { carryLineStarts } from './line-starts';
 import { AnchoredPosition } from './positions';
@@ -28,18 +29,6 @@ function commonSuffixLength(a: string, b: string, notBefore: number): number {
   while (i + BLOCK <= max && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
   while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
-}
-
-/** The smallest index below `count` for which `test` holds, when it holds from some index on (else `count`). */
-function firstIndexWhere(count: number, test: (index: number) => boolean): number {
-  let low = 0;
-  let high = count;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (test(middle)) high = middle;
-    else low = middle + 1;
-  }
-  return low;
 }
 
 const RAW_TEXT_CHARS = /[\0\uFEFF]|\r(?!\n)/;

@@ -1,4 +1,5 @@
 import type { ConfigFile } from './ast';
+import { firstIndexWhere } from './binary-search';
 
 const lineStartsCache = new WeakMap<ConfigFile, number[]>();
 
@@ -27,14 +28,7 @@ export function lineStarts(file: ConfigFile): number[] {
 
 /** How many of the sorted `values` are at most `limit`. */
 function countAtMost(values: readonly number[], limit: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle] <= limit) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndexWhere(values.length, (i) => values[i] > limit);
 }
 
 /**
