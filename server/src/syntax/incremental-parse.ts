@@ -36,8 +36,9 @@ const RAW_TEXT_CHARS = /[\0\uFEFF]|\r(?!\n)/;
 /**
  * Parses `text`, a new version of `previous.text`, re-reading only the sections the change touches: the
  * sections before it are kept as they are, those after it too, moved by updating their line anchors (so the
- * previous tree must not be used afterwards). The result is the tree `parseConfig(text)` builds. A change that
- * touches a `.if` block or a `.diag`-like line, or a file with NUL bytes, lone CRs or byte order marks, is parsed whole.
+ * previous tree must not be used afterwards; an unchanged text gives the previous tree back). The result is the
+ * tree `parseConfig(text)` builds. A change that touches a `.if` block or a `.diag`-like line, or a file with NUL
+ * bytes, lone CRs or byte order marks, is parsed whole.
  */
 export function reparseConfig(previous: ConfigFile, text: string): ConfigFile {
   const state = parseStates.get(previous);
@@ -45,7 +46,7 @@ export function reparseConfig(previous: ConfigFile, text: string): ConfigFile {
   if (!state || state.rawProblems || previous.conditionals.some((block) => !block.endif)) return parseConfig(text);
 
   const prefix = commonPrefixLength(old, text);
-  if (prefix === old.length && prefix === text.length) return parseConfig(text);
+  if (prefix === old.length && prefix === text.length) return previous;
   const suffix = commonSuffixLength(old, text, prefix);
   const changeStart = prefix;
   const changeEnd = old.length - suffix;
