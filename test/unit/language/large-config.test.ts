@@ -8,7 +8,8 @@ import { signatureHelpAt } from '../../../server/src/language/signature-help';
 import { repoRoot } from '../../support/corpus';
 
 const LINES = 50_000;
-const BUDGET_P95_MS = 5;
+/** Share of the sampled positions (inside and at the end of directive lines) that get an answer. */
+const MIN_ANSWERED = { hover: 0.4, completion: 0.8, 'signature help': 0.4 } as const;
 
 /** The Senex example repeated with renamed proxies until the text has `lines` lines. */
 function bigConfig(lines: number): string {
@@ -24,11 +25,6 @@ function bigConfig(lines: number): string {
     count += newlines(renamed);
   }
   return parts.join('');
-}
-
-function p95(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length * 0.95)];
 }
 
 describe('language features on a 50,000-line config', function () {
@@ -55,17 +51,11 @@ describe('language features on a 50,000-line config', function () {
     ['completion', (l: number, c: number) => completeAt(doc, l, c)],
     ['signature help', (l: number, c: number) => signatureHelpAt(doc, l, c)],
   ] as const) {
-    it(`answers ${name} within ${BUDGET_P95_MS} ms at the 95th percentile (model already built)`, () => {
-      // One pass fills the caches that every process builds once (catalog tables, keyword lists).
-      for (const { line, column } of positions) run(line, column);
-      const times = positions.map(({ line, column }) => {
-        const start = performance.now();
-        run(line, column);
-        return performance.now() - start;
-      });
-      const figure = p95(times);
-      console.log(`      ${name}: ${times.length} requests, p95 ${figure.toFixed(3)} ms, max ${Math.max(...times).toFixed(2)} ms`);
-      assert.ok(figure < BUDGET_P95_MS, `${name} p95 ${figure.toFixed(2)} ms`);
+    // Speed is the benchmark's business (npm run bench, docs/PERFORMANCE.md); this checks the answers at scale.
+    it(`answers ${name} all over the file (model already built)`, () => {
+      const answered = positions.filter(({ line, column }) => run(line, column) !== null && run(line, column) !== undefined).length;
+      console.log(`      ${name}: ${answered} of ${positions.length} positions answered`);
+      assert.ok(answered >= positions.length * MIN_ANSWERED[name], `${name}: ${answered} of ${positions.length} positions answered`);
     });
   }
 });
