@@ -8,7 +8,6 @@ import type {
   ConfigFile,
   Directive,
   EnvVarRef,
-  MessageDirective,
   Range,
   Section,
   SectionType,
@@ -72,13 +71,7 @@ export interface ParseState {
 export const parseStates = new WeakMap<ConfigFile, ParseState>();
 
 /** The nodes parsed from a run of whole lines of a file. */
-export interface ParsedFragment {
-  orphans: Directive[];
-  sections: Section[];
-  conditionals: ConditionalBlock[];
-  messages: MessageDirective[];
-  comments: Comment[];
-  syntaxErrors: SyntaxProblem[];
+export interface ParsedFragment extends Pick<ConfigFile, 'orphans' | 'sections' | 'conditionals' | 'messages' | 'comments' | 'syntaxErrors'> {
   anchors: LineAnchor[];
   rawProblems: boolean;
 }
