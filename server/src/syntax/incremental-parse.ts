@@ -84,13 +84,13 @@ export function reparseConfig(previous: ConfigFile, text: string): ConfigFile {
   const tailStart = atEnd ? Number.POSITIVE_INFINITY : regionEnd;
   const comments = splice(previous.comments, (c) => c.range.start.offset, regionStart, tailStart, fragment.comments);
   const syntaxErrors = splice(previous.syntaxErrors, (e) => e.range.start.offset, regionStart, tailStart, fragment.syntaxErrors);
-  const anchorsBefore = firstIndexWhere(state.anchors.length, (i) => state.anchors[i].offset >= regionStart);
-  const anchorsAfter = atEnd ? [] : state.anchors.slice(firstIndexWhere(state.anchors.length, (i) => state.anchors[i].offset >= regionEnd));
-  for (const anchor of anchorsAfter) {
-    anchor.line += lineDelta;
-    anchor.offset += delta;
+  const kept = firstIndexWhere(state.anchors.length, (i) => state.anchors[i].offset >= regionStart);
+  const anchors = splice(state.anchors, (a) => a.offset, regionStart, tailStart, fragment.anchors);
+  // The lines after the region move (after the splices above, which read the old offsets).
+  for (let i = kept + fragment.anchors.length; i < anchors.length; i++) {
+    anchors[i].line += lineDelta;
+    anchors[i].offset += delta;
   }
-  const anchors = [...state.anchors.slice(0, anchorsBefore), ...fragment.anchors, ...anchorsAfter];
 
   const lineBreaks = state.lineBreaks + lineDelta;
   const endsWithNewline = /[\r\n]$/.test(text);
