@@ -37,11 +37,6 @@ const GLOBAL_FILES: Record<string, FileReferenceKind> = {
 /** `map(FILE)`, `map_str(FILE)`..., and the actions that edit a map or ACL file at run time. */
 const FILE_CALL = /(?<![\w.-])(map(?:_\w+)?|set-map|del-map|add-acl|del-acl)\(([^,)]*)/g;
 
-/** Collects every file path the config names, with the range of the path. */
-export function collectFileReferences(file: ConfigFile): FileReference[] {
-  return file.sections.flatMap(collectSectionFileReferences);
-}
-
 /** Collects the file paths one section names. */
 export function collectSectionFileReferences(section: Section): FileReference[] {
   const references: FileReference[] = [];
