@@ -1,5 +1,2 @@
 #!/usr/bin/env node
-try {
-  require('node:module').enableCompileCache?.();
-} catch {}
-require('../dist/cli/haproxy-route.js');
+require('./load-with-code-cache.js').loadWithCodeCache(require('node:path').join(__dirname, '../dist/cli/haproxy-route.js'));

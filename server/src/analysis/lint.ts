@@ -17,6 +17,11 @@ export interface LintOptions {
   rules?: Record<string, Severity | 'off'>;
   /** The other files of a multi-file config, so that a name defined in one satisfies a use in another. */
   external?: ExternalSymbols;
+  /**
+   * True when no later version of the file will be linted (a command-line run): section findings are then not
+   * kept for reuse, which spares the work of keeping them.
+   */
+  oneShot?: boolean;
 }
 
 const FILE_START: Range = { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } };
@@ -60,6 +65,7 @@ function runFileCheck(rule: Rule, base: Base, options: LintOptions, findings: Fi
 }
 
 const NO_DEFAULTS: readonly Section[] = [];
+const NO_FINDINGS: readonly Finding[] = [];
 const chains = new WeakMap<Proxy, readonly Section[]>();
 
 /** The defaults sections a proxy inherits from, nearest first (proxies are kept between edits, so is this). */
@@ -128,15 +134,15 @@ function runSectionChecks(rules: Rule[], base: Base, options: LintOptions, findi
       const group = groups[index];
       if (group.rules.length === 0) continue;
       const inputs: SectionInputs = { key: group.key, defaults, line: group.quotesLineNumbers ? section.range.start.line : undefined };
-      let kept = cachedSectionFindings(section, index, inputs, present);
-      if (!kept) kept = checkSection(section, proxy, group, index, inputs, base, failed, findings);
+      let kept = options.oneShot ? undefined : cachedSectionFindings(section, index, inputs, present);
+      if (!kept) kept = checkSection(section, proxy, group, index, inputs, base, failed, findings, !options.oneShot);
       for (let i = 0; i < kept.length; i++) findings.push(kept[i]);
     }
   }
 }
 
-/** Runs a group's rules on one section and keeps their findings (unless a rule failed). */
-function checkSection(section: Section, proxy: Proxy | undefined, group: RuleGroup, index: number, inputs: SectionInputs, base: Base, failed: Set<Rule>, findings: Finding[]): readonly Finding[] {
+/** Runs a group's rules on one section and, when `keep` is set, keeps their findings (unless a rule failed). */
+function checkSection(section: Section, proxy: Proxy | undefined, group: RuleGroup, index: number, inputs: SectionInputs, base: Base, failed: Set<Rule>, findings: Finding[], keep: boolean): readonly Finding[] {
   group.found.length = 0;
   let complete = true;
   for (const { rule, context } of group.rules) {
@@ -151,6 +157,7 @@ function checkSection(section: Section, proxy: Proxy | undefined, group: RuleGro
       findings.push(internalError(rule, error));
     }
   }
+  if (!keep) return group.found.length === 0 ? NO_FINDINGS : group.found.slice();
   return complete ? storeSectionFindings(base.file, section, index, inputs, group.found.slice()) : group.found.slice();
 }
 

@@ -85,7 +85,7 @@ export function runLint(argv: string[], io: CliIo, toolVersion = '0.0.0'): numbe
       ioError = true;
       continue;
     }
-    const options: LintOptions = { version: parsed.version ?? settings.settings.version, rules: settings.settings.rules, fileName: path };
+    const options: LintOptions = { version: parsed.version ?? settings.settings.version, rules: settings.settings.rules, fileName: path, oneShot: true };
     const version = parsed.version && isSupportedVersion(parsed.version) ? parsed.version : targetVersion(text, options.version);
     const file = parseConfig(text);
     const model = buildModel(file);

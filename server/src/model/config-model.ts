@@ -1,8 +1,8 @@
 import type { AclCriterion, ConfigFile, Directive, Range, Section, Word } from '../syntax/ast';
-import { parseAclCriterion } from '../syntax/parse-config';
 import { subRange } from '../syntax/positions';
 import { PROXY_SECTIONS } from '../syntax/section-keywords';
 import { collectSectionCrossReferences, resolveServerScopes } from './cross-references';
+import { aclCriterionOf, valueWordsOf } from './directive-words';
 import type { ExternalSymbols, ModelOptions } from './external-symbols';
 import { collectSectionFileReferences, type FileReference } from './file-references';
 
@@ -285,7 +285,7 @@ export function buildModel(file: ConfigFile, options: ModelOptions = {}): Config
 }
 
 function createProxy(kind: ProxyKind, section: Section, defaults: Proxy | undefined): Proxy {
-  const ownMode = [...section.directives].reverse().find((d) => d.keyword.value === 'mode' && !d.prefix)?.args[0]?.value;
+  const ownMode = section.directives.findLast((d) => d.keyword.value === 'mode' && !d.prefix)?.args[0]?.value;
   return {
     kind,
     name: section.name?.value ?? '',
@@ -311,7 +311,7 @@ function collectProxyContents(proxy: Proxy, definitions: SymbolDefinition[], ref
     const keyword = directive.keyword.value;
     const args = directive.args;
     if (keyword === 'acl' && args[0]) {
-      const acl: AclDefinition = { name: args[0].value, nameWord: args[0], criterion: args[1] ? parseAclCriterion(args.slice(1)) : undefined, directive };
+      const acl: AclDefinition = { name: args[0].value, nameWord: args[0], criterion: aclCriterionOf(directive), directive };
       const list = proxy.acls.get(acl.name) ?? [];
       list.push(acl);
       proxy.acls.set(acl.name, list);
@@ -355,6 +355,7 @@ function collectConditionReferences(proxy: Proxy, directive: Directive, referenc
   }
 }
 
+const AUTH_REALM = /(?:^|[\s{(,])http_auth(?:_group)?\(([^),]+)/;
 const TABLE_OPTION = /^(?:track-sc\d+|sc-inc-gpc\d*|sc-set-gpt\d*|sc-add-gpc)$/;
 
 /** References made through keyword arguments: tables, userlists, caches, resolvers, peers, rings, http-errors. */
@@ -379,9 +380,9 @@ function collectOptionReferences(proxy: Proxy, directive: Directive, references:
     const word = args[0];
     references.push({ kind: 'ring', name: word.value.slice(5), range: subRange(word.range, 5, word.raw.length), scope: proxy, directive, dynamic: false });
   }
-  const authRealm = /(?:^|[\s{(,])http_auth(?:_group)?\(([^),]+)/;
-  for (const word of allWordsOf(directive)) {
-    const match = authRealm.exec(word.raw);
+  for (const word of valueWordsOf(directive)) {
+    if (!word.raw.includes('http_auth')) continue;
+    const match = AUTH_REALM.exec(word.raw);
     if (match) {
       const start = word.raw.indexOf(match[1], match.index);
       references.push({
@@ -396,14 +397,6 @@ function collectOptionReferences(proxy: Proxy, directive: Directive, references:
   }
 }
 
-function* allWordsOf(directive: Directive): Iterable<Word> {
-  yield* directive.args;
-  for (const group of directive.condition?.groups ?? []) {
-    for (const term of group) {
-      if (term.kind === 'anonymous-acl') yield* term.words;
-    }
-  }
-}
 
 function collectUsers(section: Section, definitions: SymbolDefinition[]): void {
   for (const directive of section.directives) {

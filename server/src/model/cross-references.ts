@@ -1,5 +1,6 @@
 import type { Directive, Range, Section, Word } from '../syntax/ast';
 import { subRange } from '../syntax/positions';
+import { valueWordsOf } from './directive-words';
 import type { Proxy, SymbolKind, SymbolReference } from './config-model';
 
 /** Characters HAProxy accepts in the names of proxies, servers, tables and other sections. */
@@ -25,7 +26,7 @@ export function collectSectionCrossReferences(section: Section, proxy: Proxy | u
     for (const directive of proxy.directives) {
       collectTrack(proxy, directive, push);
       collectKeywordArguments(proxy, directive, push);
-      for (const word of wordsOf(directive)) collectCallArguments(proxy, directive, word, push);
+      for (const word of valueWordsOf(directive)) if (word.raw.includes('(')) collectCallArguments(proxy, directive, word, push);
     }
     collectAuthGroups(proxy, push);
   }
@@ -184,11 +185,3 @@ function commaItems(word: Word): { name: string; range: Range }[] {
   return items;
 }
 
-function* wordsOf(directive: Directive): Iterable<Word> {
-  yield* directive.args;
-  for (const group of directive.condition?.groups ?? []) {
-    for (const term of group) {
-      if (term.kind === 'anonymous-acl') yield* term.words;
-    }
-  }
-}

@@ -1,6 +1,6 @@
 import type { ConfigFile, Directive, Range, Section, Word } from '../syntax/ast';
-import { parseAclCriterion } from '../syntax/parse-config';
 import { subRange } from '../syntax/positions';
+import { aclCriterionOf, valueWordsOf } from './directive-words';
 
 /** What a referenced file holds; decides which global base directory applies to a relative path. */
 export type FileReferenceKind = 'acl-patterns' | 'map' | 'error-page' | 'certificate' | 'ca' | 'lua' | 'other';
@@ -67,7 +67,7 @@ function collectDirectiveFiles(section: Section, directive: Directive, out: File
   };
   if (section.type === 'global' && GLOBAL_FILES[keyword]) add(GLOBAL_FILES[keyword], args[0]);
   if (keyword === 'errorfile') add('error-page', args[1]);
-  if (keyword === 'acl' && args.length > 1) addAclFlagFiles(parseAclCriterion(args.slice(1)).flags, directive, out);
+  if (keyword === 'acl' && args.length > 1) addAclFlagFiles(aclCriterionOf(directive)!.flags, directive, out);
   for (const group of directive.condition?.groups ?? []) {
     for (const term of group) {
       if (term.kind === 'anonymous-acl' && term.criterion) addAclFlagFiles(term.criterion.flags, directive, out);
@@ -80,7 +80,7 @@ function collectDirectiveFiles(section: Section, directive: Directive, out: File
     if (isServerLine && CA_OPTIONS.has(value)) add('ca', args[i + 1]);
     if (RETURN_RULES.has(keyword) && RETURN_FILE_OPTIONS.has(value)) add('error-page', args[i + 1]);
   }
-  for (const word of wordsOf(directive)) collectFileCalls(word, directive, out);
+  for (const word of valueWordsOf(directive)) if (word.raw.includes('(')) collectFileCalls(word, directive, out);
 }
 
 function addAclFlagFiles(flags: { flag: Word; arg?: Word }[], directive: Directive, out: FileReference[]): void {
@@ -100,11 +100,3 @@ function collectFileCalls(word: Word, directive: Directive, out: FileReference[]
   }
 }
 
-function* wordsOf(directive: Directive): Iterable<Word> {
-  yield* directive.args;
-  for (const group of directive.condition?.groups ?? []) {
-    for (const term of group) {
-      if (term.kind === 'anonymous-acl') yield* term.words;
-    }
-  }
-}

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../support/corpus';
@@ -9,8 +9,12 @@ import { ensureBuilt } from '../../support/build';
 const example = join(repoRoot, 'examples/senex/haproxy.cfg');
 
 function lint(...args: string[]) {
+  return lintWith({}, ...args);
+}
+
+function lintWith(env: Record<string, string>, ...args: string[]) {
   ensureBuilt('dist/cli/haproxy-lint.js');
-  const result = spawnSync(process.execPath, [join(repoRoot, 'bin/haproxy-lint.js'), ...args], { encoding: 'utf8', cwd: repoRoot });
+  const result = spawnSync(process.execPath, [join(repoRoot, 'bin/haproxy-lint.js'), ...args], { encoding: 'utf8', cwd: repoRoot, env: { ...process.env, ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -86,5 +90,21 @@ describe('haproxy-lint CLI', () => {
     assert.ok(syntax.length > 0 && syntax.every((f) => f.severity === 'warning'));
     writeFileSync(join(dir, '.haproxy-lint.json'), '{ nope');
     assert.equal(lint(broken).status, 2);
+  });
+
+  it('keeps a V8 code cache between runs and recovers from a damaged one', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'haproxy-lint-cache-'));
+    const env = { HAPROXY_CONFIG_TOOLS_CACHE: cache };
+    const first = lintWith(env, '--format', 'json', example);
+    const files = readdirSync(cache).filter((name) => name.endsWith('.v8cache'));
+    assert.equal(files.length, 1, 'the first run writes one cache file');
+    const cacheFile = join(cache, files[0]);
+    assert.ok(statSync(cacheFile).size > 10_000, 'the cache holds compiled code');
+    const second = lintWith(env, '--format', 'json', example);
+    assert.deepEqual(second, first);
+    writeFileSync(cacheFile, 'not a code cache');
+    const third = lintWith(env, '--format', 'json', example);
+    assert.deepEqual(third, first);
+    assert.ok(statSync(cacheFile).size > 10_000, 'a rejected cache is written again');
   });
 });
