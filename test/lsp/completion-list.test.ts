@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { InsertTextFormat, type ClientCapabilities, type CompletionItem, type CompletionList, type MarkupContent } from 'vscode-languageserver';
 import { ConfigDocument } from '../../server/src/analysis/config-document';
 import { CompletionProvider } from '../../server/src/lsp/completion';
+import { MAX_COMPLETION_ITEMS } from '../../server/src/language/completion-limit';
 
 const CONFIG = ['frontend fe', '    bind :80', '    use_backend ', '', 'backend be_one', '    server a 10.0.0.1:80', '', 'backend be_two', '    server b 10.0.0.2:80', '    '].join('\n');
 const URI = 'file:///tmp/completion-list/haproxy.cfg';
@@ -71,17 +72,18 @@ describe('completion lists on the wire', () => {
 });
 
 describe('completion lists too long to send whole', () => {
-  it('sends the backends matching what is typed, at most 500, and asks to be asked again', () => {
+  it(`sends the backends matching what is typed, at most ${MAX_COMPLETION_ITEMS}, and asks to be asked again`, () => {
     const backends = Array.from({ length: 700 }, (_, i) => `backend ${i % 2 ? 'app' : 'db'}_${i}\n    server s 10.0.0.1:80\n`).join('');
     const text = `frontend fe\n    bind :80\n    use_backend db\n\n${backends}`;
     const completion = provider({ completion: { completionItem: {}, completionList: { itemDefaults: ['editRange', 'data'] } } });
     const list = completion.complete(new ConfigDocument(URI, text, 1), { textDocument: { uri: URI }, position: { line: 2, character: 18 } }, {});
     assert.ok(list);
     assert.equal(list.isIncomplete, true);
-    assert.equal(list.items.length, 350);
+    assert.equal(list.items.length, MAX_COMPLETION_ITEMS);
     assert.ok(list.items.every((item) => item.label.startsWith('db_')));
+    assert.deepEqual(list.items.slice(0, 3).map((item) => item.label), ['db_0', 'db_2', 'db_4'], 'in the order they are defined');
     const all = completion.complete(new ConfigDocument(URI, text, 1), { textDocument: { uri: URI }, position: { line: 2, character: 16 } }, {});
-    assert.equal(all?.items.length, 500);
+    assert.equal(all?.items.length, MAX_COMPLETION_ITEMS);
     assert.equal(all?.isIncomplete, true);
   });
 });

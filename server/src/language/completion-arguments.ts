@@ -56,18 +56,10 @@ export function argumentOffer(c: Cursor, owner: KeywordEntry, args: readonly str
   if (openSampleStart(c.partial) >= 0) return sampleOffer(c, openSampleStart(c.partial), false);
   const shapes = argumentShapes(owner, c.version).filter((s) => (prefix === 'no' ? s.prefix === 'no' : !s.prefix));
   const expected = shapes.flatMap((s) => expectedElements(s.args, args));
-  const items: CompletionEntry[] = [];
-  const seen = new Set<string>();
   // The same cached list may be offered twice (`default_backend` names a backend by syntax and by keyword).
-  const added = new Set<readonly CompletionEntry[]>();
+  const lists: (readonly CompletionEntry[])[] = [];
   const add = (list: readonly CompletionEntry[]) => {
-    if (added.has(list)) return;
-    added.add(list);
-    for (const item of list) {
-      if (seen.has(item.label)) continue;
-      seen.add(item.label);
-      items.push(item);
-    }
+    if (list.length > 0 && !lists.includes(list)) lists.push(list);
   };
   for (const element of expected) {
     if (element.kind === 'placeholder' || element.kind === 'pattern') {
@@ -92,7 +84,32 @@ export function argumentOffer(c: Cursor, owner: KeywordEntry, args: readonly str
   const conditionNext = expected.some((e) => e.kind === 'condition' || (e.kind === 'literal' && CONDITION_WORDS.includes(e.text)));
   // Rule actions do not write the condition in their syntax: it may come once their arguments are complete.
   if (conditionNext || (conditional && (shapes.length === 0 || shapes.some((s) => matchShape(s.args, args).complete)))) add(conditionStarters());
-  return { items };
+  return { items: mergeLists(lists) };
+}
+
+const uniqueLabels = new WeakMap<readonly CompletionEntry[], boolean>();
+
+/**
+ * The items of the lists, the first of each label only. A single list whose labels are all different (a cached list of
+ * thousands of backend names, say) is returned as it is, not copied.
+ */
+function mergeLists(lists: readonly (readonly CompletionEntry[])[]): CompletionEntry[] {
+  if (lists.length === 1) {
+    const list = lists[0];
+    let unique = uniqueLabels.get(list);
+    if (unique === undefined) uniqueLabels.set(list, (unique = new Set(list.map((item) => item.label)).size === list.length));
+    if (unique) return list as CompletionEntry[];
+  }
+  const items: CompletionEntry[] = [];
+  const seen = new Set<string>();
+  for (const list of lists) {
+    for (const item of list) {
+      if (seen.has(item.label)) continue;
+      seen.add(item.label);
+      items.push(item);
+    }
+  }
+  return items;
 }
 
 // ---------------------------------------------------------------- bind and server options
