@@ -69,7 +69,7 @@ export class ConfigDocument {
   }
 
   get model(): ConfigModel {
-    this.analysed ??= buildModel(this.file, { external: this.options.external });
+    this.analysed ??= buildModel(this.file, { external: this.options.external, previous: this.earlierModel });
     return this.analysed;
   }
 

@@ -1,6 +1,7 @@
 import { buildModel, type ConfigModel, type Proxy } from '../model/config-model';
 import type { ExternalSymbols } from '../model/external-symbols';
 import type { ConfigFile, Range, Section } from '../syntax/ast';
+import { firstIndexWhere } from '../syntax/binary-search';
 import { parseConfig } from '../syntax/parse-config';
 import type { Finding, Severity } from './finding';
 import { RULES } from './registry';
@@ -121,21 +122,26 @@ function canonicalKey(key: string): string {
 }
 
 function runSectionChecks(rules: Rule[], base: Base, options: LintOptions, findings: Finding[]): void {
-  const proxies = new Map<Section, Proxy>(base.model.proxies.map((proxy) => [proxy.section, proxy]));
-  const present = new Set(base.file.sections);
   const groups = ruleGroups(rules, base, options, findings);
   const failed = new Set<Rule>();
   const sections = base.file.sections;
+  const proxies = base.model.proxies;
+  const isPresent = (section: Section) => {
+    const offset = section.keyword.range.start.offset;
+    return sections[firstIndexWhere(sections.length, (i) => sections[i].keyword.range.start.offset >= offset)] === section;
+  };
+  // The model lists proxies in the order of their sections: the two lists are walked side by side.
+  let nextProxy = 0;
   for (let s = 0; s < sections.length; s++) {
     const section = sections[s];
-    const proxy = proxies.get(section);
+    const proxy = proxies[nextProxy]?.section === section ? proxies[nextProxy++] : undefined;
     const defaults = defaultsChain(proxy);
     for (let index = 0; index < groups.length; index++) {
       const group = groups[index];
       if (group.rules.length === 0) continue;
-      const inputs: SectionInputs = { key: group.key, defaults, line: group.quotesLineNumbers ? section.range.start.line : undefined };
-      let kept = options.oneShot ? undefined : cachedSectionFindings(section, index, inputs, present);
-      if (!kept) kept = checkSection(section, proxy, group, index, inputs, base, failed, findings, !options.oneShot);
+      const line = group.quotesLineNumbers ? section.range.start.line : undefined;
+      let kept = options.oneShot ? undefined : cachedSectionFindings(section, index, group.key, defaults, line, isPresent);
+      if (!kept) kept = checkSection(section, proxy, group, index, { key: group.key, defaults, line }, base, failed, findings, !options.oneShot);
       for (let i = 0; i < kept.length; i++) findings.push(kept[i]);
     }
   }

@@ -28,19 +28,30 @@ const NO_SECTIONS: readonly Section[] = Object.freeze([]);
 /** Entries by section, then by group of rules (rules are grouped by what their findings depend on). */
 const cache = new WeakMap<Section, Entry[]>();
 
-function sameInputs(a: SectionInputs, b: SectionInputs): boolean {
-  if (a.key !== b.key || a.line !== b.line) return false;
-  if (a.defaults === b.defaults) return true;
-  if (a.defaults.length !== b.defaults.length) return false;
-  for (let i = 0; i < a.defaults.length; i++) if (a.defaults[i] !== b.defaults[i]) return false;
+function sameDefaults(a: readonly Section[], b: readonly Section[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-/** The findings of a group of rules for `section` computed earlier from the same inputs, if they are still valid. */
-export function cachedSectionFindings(section: Section, group: number, inputs: SectionInputs, present: ReadonlySet<Section>): readonly Finding[] | undefined {
+/**
+ * The findings of a group of rules for `section` computed earlier from the same inputs (see `SectionInputs`), if they
+ * are still valid: every other section they point into must still be in the file.
+ */
+export function cachedSectionFindings(
+  section: Section,
+  group: number,
+  key: string,
+  defaults: readonly Section[],
+  line: number | undefined,
+  isPresent: (section: Section) => boolean,
+): readonly Finding[] | undefined {
   const entry = cache.get(section)?.[group];
-  if (!entry || !sameInputs(entry.inputs, inputs)) return undefined;
-  for (const other of entry.others) if (!present.has(other)) return undefined;
+  if (!entry) return undefined;
+  const inputs = entry.inputs;
+  if (inputs.key !== key || inputs.line !== line || !sameDefaults(inputs.defaults, defaults)) return undefined;
+  for (const other of entry.others) if (!isPresent(other)) return undefined;
   return entry.findings;
 }
 

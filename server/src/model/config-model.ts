@@ -5,6 +5,7 @@ import { collectSectionCrossReferences, resolveServerScopes } from './cross-refe
 import { aclCriterionOf, valueWordsOf } from './directive-words';
 import type { ExternalSymbols, ModelOptions } from './external-symbols';
 import { collectSectionFileReferences, type FileReference } from './file-references';
+import { assembleLists, partChange, PartIndex, type PartLists, type SectionPart } from './section-parts';
 
 export type ProxyKind = 'defaults' | 'frontend' | 'backend' | 'listen';
 
@@ -136,25 +137,10 @@ const NAMED_SECTION_SYMBOLS: Record<string, SymbolKind> = {
   'log-profile': 'log-profile',
 };
 
-/** What one section adds to the model; kept per section so an edit rebuilds only the sections it touched. */
-interface SectionModel {
-  /** The defaults proxy the section's proxy inherits from when this was built. */
-  inheritsFrom: Proxy | undefined;
-  proxy?: Proxy;
-  definitions: SymbolDefinition[];
-  references: SymbolReference[];
-  crossReferences: SymbolReference[];
-  /** Server references written `backend/server`, whose scope is looked up in each model. */
-  scoped: SymbolReference[];
-  files: FileReference[];
-  /** Index keys of `definitions` and of the proxy, made once (a string kept from one model to the next hashes once). */
-  definitionKeys: string[];
-  proxyKey?: string;
-}
-
 const definitionKey = (kind: SymbolKind, name: string) => `${kind}\0${name}`;
+const proxyKey = (kind: ProxyKind, name: string) => `${kind}:${name}`;
 
-const sectionModels = new WeakMap<Section, SectionModel>();
+const sectionModels = new WeakMap<Section, SectionPart>();
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
@@ -163,7 +149,7 @@ function compact<T>(items: T[]): T[] {
   return items.length === 0 ? (EMPTY as unknown as T[]) : items.slice();
 }
 
-function sectionModel(section: Section, inheritsFrom: Proxy | undefined): SectionModel {
+function sectionModel(section: Section, inheritsFrom: Proxy | undefined): SectionPart {
   const cached = sectionModels.get(section);
   if (cached && cached.inheritsFrom === inheritsFrom) return cached;
   const definitions: SymbolDefinition[] = [];
@@ -185,16 +171,17 @@ function sectionModel(section: Section, inheritsFrom: Proxy | undefined): Sectio
     collectProxyContents(proxy, definitions, references);
   }
   const cross = collectSectionCrossReferences(section, proxy);
-  const built: SectionModel = {
+  const built: SectionPart = {
     inheritsFrom,
     proxy,
+    proxies: proxy ? [proxy] : EMPTY,
+    proxyKeys: proxy ? [proxyKey(proxy.kind, proxy.name)] : EMPTY,
     definitions: compact(definitions),
     references: compact(references),
     crossReferences: compact(cross.references),
     scoped: compact(cross.scoped),
     files: compact(collectSectionFileReferences(section)),
     definitionKeys: compact(definitions.map((d) => definitionKey(d.kind, d.name))),
-    proxyKey: proxy && `${proxy.kind}:${proxy.name}`,
   };
   sectionModels.set(section, built);
   return built;
@@ -207,11 +194,7 @@ function sectionModel(section: Section, inheritsFrom: Proxy | undefined): Sectio
  * `reparseConfig`) are not modelled again.
  */
 export function buildModel(file: ConfigFile, options: ModelOptions = {}): ConfigModel {
-  const proxies: Proxy[] = [];
-  const definitions: SymbolDefinition[] = [];
-  const references: SymbolReference[] = [];
-  const files: FileReference[] = [];
-  const parts: SectionModel[] = [];
+  const parts: SectionPart[] = [];
   const preceding = options.external?.precedingDefaults?.();
   let lastDefaults: Proxy | undefined = preceding?.last;
   const namedDefaults = new Map<string, Proxy>(preceding?.named);
@@ -225,64 +208,63 @@ export function buildModel(file: ConfigFile, options: ModelOptions = {}): Config
     }
     const part = sectionModel(section, inheritsFrom);
     parts.push(part);
-    for (const definition of part.definitions) definitions.push(definition);
-    for (const reference of part.references) references.push(reference);
-    for (const reference of part.files) files.push(reference);
     const proxy = part.proxy;
-    if (!proxy) continue;
-    proxies.push(proxy);
-    if (proxy.kind === 'defaults') {
+    if (proxy?.kind === 'defaults') {
       lastDefaults = proxy;
       if (proxy.name) namedDefaults.set(proxy.name, proxy);
     }
   }
 
+  const earlier = options.previous && modelRecords.get(options.previous);
+  const change = earlier && partChange(earlier.parts, parts);
+  const lists = assembleLists(parts, earlier && { parts: earlier.parts, lists: earlier.lists, change: change! });
+  const proxies = lists.proxies;
   const backendsByName = new Map<string, Proxy>();
   for (const proxy of proxies) {
     if ((proxy.kind === 'backend' || proxy.kind === 'listen') && !backendsByName.has(proxy.name)) backendsByName.set(proxy.name, proxy);
   }
   const findBackend = (name: string) => backendsByName.get(name);
   // Rules and language features look names up once per reference: indexes keep that linear in the size of the
-  // file. They are built on first use (an edit that only needs the findings does not pay for them).
-  let proxiesByKey: Map<string, Proxy> | undefined;
-  let definitionIndex: Map<string, SymbolDefinition[]> | undefined;
-  const indexProxies = () => {
-    const index = new Map<string, Proxy>();
-    for (const part of parts) if (part.proxy && !index.has(part.proxyKey!)) index.set(part.proxyKey!, part.proxy);
-    return index;
-  };
-  const indexDefinitions = () => {
-    const index = new Map<string, SymbolDefinition[]>();
-    for (const part of parts) {
-      for (let i = 0; i < part.definitions.length; i++) {
-        const list = index.get(part.definitionKeys[i]);
-        if (list) list.push(part.definitions[i]);
-        else index.set(part.definitionKeys[i], [part.definitions[i]]);
-      }
-    }
-    return index;
+  // file. They are built on first use (an edit that only needs the findings does not pay for them), or carried
+  // over from the previous version and patched.
+  const record: ModelRecord = {
+    parts,
+    lists,
+    proxyIndex: new PartIndex(parts, (part) => part.proxyKeys, (part) => part.proxies, (proxy) => proxy.section.range.start.offset, earlier && { index: earlier.proxyIndex, parts: earlier.parts, change: change! }),
+    definitionIndex: new PartIndex(parts, (part) => part.definitionKeys, (part) => part.definitions, (definition) => definition.range.start.offset, earlier && { index: earlier.definitionIndex, parts: earlier.parts, change: change! }),
   };
   // Cross references come after the others, proxies first, as readers of `references` expect.
-  for (const part of parts) if (part.proxy) for (const reference of part.crossReferences) references.push(reference);
-  for (const part of parts) if (!part.proxy) for (const reference of part.crossReferences) references.push(reference);
+  const references = lists.references.concat(lists.proxyCrossReferences, lists.otherCrossReferences);
   for (const part of parts) resolveServerScopes(part.scoped, findBackend);
   const external = options.external;
 
-  return {
+  const model: ConfigModel = {
     file,
     proxies,
-    definitions,
+    definitions: lists.definitions,
     references,
-    files,
+    files: lists.files,
     external,
     findBackend: (name) => findBackend(name) ?? external?.findBackend(name),
-    findProxy: (kind, name) => (proxiesByKey ??= indexProxies()).get(`${kind}:${name}`),
+    findProxy: (kind, name) => record.proxyIndex.get(proxyKey(kind, name))?.[0],
     definitionsOf: (kind, name, scope) => {
-      const local = ((definitionIndex ??= indexDefinitions()).get(definitionKey(kind, name)) ?? []).filter((d) => scope === undefined || d.scope === scope);
+      const local = (record.definitionIndex.get(definitionKey(kind, name)) ?? []).filter((d) => scope === undefined || d.scope === scope);
       return local.length > 0 || scope || !external ? local : external.definitionsOf(kind, name);
     },
   };
+  modelRecords.set(model, record);
+  return model;
 }
+
+/** What a later version's model takes from this one. */
+interface ModelRecord {
+  parts: readonly SectionPart[];
+  lists: PartLists;
+  proxyIndex: PartIndex<Proxy>;
+  definitionIndex: PartIndex<SymbolDefinition>;
+}
+
+const modelRecords = new WeakMap<ConfigModel, ModelRecord>();
 
 function createProxy(kind: ProxyKind, section: Section, defaults: Proxy | undefined): Proxy {
   const ownMode = section.directives.findLast((d) => d.keyword.value === 'mode' && !d.prefix)?.args[0]?.value;

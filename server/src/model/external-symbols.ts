@@ -1,4 +1,4 @@
-import type { Proxy, SymbolDefinition, SymbolKind } from './config-model';
+import type { ConfigModel, Proxy, SymbolDefinition, SymbolKind } from './config-model';
 
 /** A definition found in another file of the same multi-file config. */
 export interface ExternalDefinition extends SymbolDefinition {
@@ -28,4 +28,9 @@ export interface ExternalSymbols {
 /** Options of `buildModel`. */
 export interface ModelOptions {
   external?: ExternalSymbols;
+  /**
+   * The model of the previous version of the same document: its lists and indexes are brought up to date rather than
+   * built again (the parts of the sections an edit did not touch are the same objects).
+   */
+  previous?: ConfigModel;
 }
