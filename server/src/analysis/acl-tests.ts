@@ -1,4 +1,4 @@
-import type { Proxy } from '../model/config-model';
+import type { AclDefinition, Proxy } from '../model/config-model';
 import type { AclCriterion, Condition, ConditionTerm } from '../syntax/ast';
 
 /** What an ACL criterion tests: the fetch name (lower case), its first argument and the patterns. */
@@ -9,26 +9,38 @@ export interface CriterionShape {
   matchMethod?: string;
 }
 
+// Criteria are nodes of a version of the text; several rules ask for the same shapes.
+const shapes = new WeakMap<AclCriterion, CriterionShape>();
+
 export function shapeOf(criterion: AclCriterion): CriterionShape {
-  return {
-    fetch: criterion.expression.fetch?.name.toLowerCase() ?? '',
-    firstArg: criterion.expression.fetch?.args[0]?.value.toLowerCase() ?? '',
-    patterns: criterion.patterns.map((p) => p.value),
-    matchMethod: criterion.matchMethod,
-  };
+  let shape = shapes.get(criterion);
+  if (!shape) {
+    shape = {
+      fetch: criterion.expression.fetch?.name.toLowerCase() ?? '',
+      firstArg: criterion.expression.fetch?.args[0]?.value.toLowerCase() ?? '',
+      patterns: criterion.patterns.map((p) => p.value),
+      matchMethod: criterion.matchMethod,
+    };
+    shapes.set(criterion, shape);
+  }
+  return shape;
 }
 
 export type CriterionTest = (shape: CriterionShape) => boolean;
 
-/** The criteria a condition term stands for: every line of a named ACL, or the anonymous ACL itself. */
-export function termCriteria(proxy: Proxy, term: ConditionTerm): AclCriterion[] {
-  if (term.kind === 'anonymous-acl') return term.criterion ? [term.criterion] : [];
-  return (proxy.acls.get(term.name) ?? []).flatMap((acl) => (acl.criterion ? [acl.criterion] : []));
+function someDefinitionMatches(definitions: readonly AclDefinition[], test: CriterionTest): boolean {
+  for (let i = 0; i < definitions.length; i++) {
+    const criterion = definitions[i].criterion;
+    if (criterion && test(shapeOf(criterion))) return true;
+  }
+  return false;
 }
 
 /** True when a term, read without its negation, matches the test. */
 export function termMatches(proxy: Proxy, term: ConditionTerm, test: CriterionTest): boolean {
-  return termCriteria(proxy, term).some((criterion) => test(shapeOf(criterion)));
+  if (term.kind === 'anonymous-acl') return term.criterion !== undefined && test(shapeOf(term.criterion));
+  const definitions = proxy.acls.get(term.name);
+  return definitions !== undefined && someDefinitionMatches(definitions, test);
 }
 
 /**
@@ -37,20 +49,28 @@ export function termMatches(proxy: Proxy, term: ConditionTerm, test: CriterionTe
  */
 export function conditionSelects(proxy: Proxy, condition: Condition | undefined, test: CriterionTest): boolean {
   if (!condition || condition.polarity !== 'if') return false;
-  return condition.groups.some((group) => group.some((term) => !term.negated && termMatches(proxy, term, test)));
-}
-
-/** True when a condition mentions traffic the test describes, with or without negation. */
-export function conditionMentions(proxy: Proxy, condition: Condition | undefined, test: CriterionTest): boolean {
-  return (condition?.groups ?? []).some((group) => group.some((term) => termMatches(proxy, term, test)));
+  const groups = condition.groups;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    for (let t = 0; t < group.length; t++) if (!group[t].negated && termMatches(proxy, group[t], test)) return true;
+  }
+  return false;
 }
 
 /** True when any ACL of the proxy, named or anonymous, matches the test. */
 export function proxyTests(proxy: Proxy, test: CriterionTest): boolean {
-  for (const definitions of proxy.acls.values()) {
-    if (definitions.some((acl) => acl.criterion && test(shapeOf(acl.criterion)))) return true;
+  for (const definitions of proxy.acls.values()) if (someDefinitionMatches(definitions, test)) return true;
+  const directives = proxy.directives;
+  for (let d = 0; d < directives.length; d++) {
+    const groups = directives[d].condition?.groups;
+    if (!groups) continue;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g];
+      for (let t = 0; t < group.length; t++) {
+        const term = group[t];
+        if (term.kind === 'anonymous-acl' && term.criterion && test(shapeOf(term.criterion))) return true;
+      }
+    }
   }
-  return proxy.directives.some((directive) =>
-    (directive.condition?.groups ?? []).some((group) => group.some((term) => term.kind === 'anonymous-acl' && term.criterion && test(shapeOf(term.criterion)))),
-  );
+  return false;
 }

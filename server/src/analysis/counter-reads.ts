@@ -93,26 +93,35 @@ function readsIn(word: Word, directive: Directive, reads: CounterRead[]): void {
   }
 }
 
-function* wordsOf(directive: Directive): Iterable<Word> {
-  yield* directive.args;
-  for (const group of directive.condition?.groups ?? []) {
-    for (const term of group) if (term.kind === 'anonymous-acl') yield* term.words;
-  }
-}
-
 const MAY_READ = /sc|src_|table_/;
 const readsCache = new WeakMap<Proxy, readonly CounterRead[]>();
+const NO_READS: readonly CounterRead[] = [];
+
+function readsInWords(words: readonly Word[], directive: Directive, found: CounterRead[]): void {
+  for (let i = 0; i < words.length; i++) if (MAY_READ.test(words[i].raw)) readsIn(words[i], directive, found);
+}
 
 /** Every counter read or update written in a proxy: ACLs, conditions, actions, log formats. */
 export function counterReads(proxy: Proxy): readonly CounterRead[] {
   let reads = readsCache.get(proxy);
   if (!reads) {
     const found: CounterRead[] = [];
-    for (const directive of proxy.directives) {
+    const directives = proxy.directives;
+    for (let d = 0; d < directives.length; d++) {
+      const directive = directives[d];
       if (directive.keyword.value === 'stick-table') continue;
-      for (const word of wordsOf(directive)) if (MAY_READ.test(word.raw)) readsIn(word, directive, found);
+      readsInWords(directive.args, directive, found);
+      const groups = directive.condition?.groups;
+      if (!groups) continue;
+      for (let g = 0; g < groups.length; g++) {
+        const group = groups[g];
+        for (let t = 0; t < group.length; t++) {
+          const term = group[t];
+          if (term.kind === 'anonymous-acl') readsInWords(term.words, directive, found);
+        }
+      }
     }
-    readsCache.set(proxy, (reads = found));
+    readsCache.set(proxy, (reads = found.length > 0 ? found : NO_READS));
   }
   return reads;
 }

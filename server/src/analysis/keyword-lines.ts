@@ -1,60 +1,126 @@
 import { addedIn, getKeyword, isKnownIn, resolveDirective, type KeywordEntry, type ResolvedDirective } from '../model/catalog';
 import type { ConfigModel } from '../model/config-model';
-import type { Directive, SampleExpression, Section, Word } from '../syntax/ast';
+import type { ConfigFile, Directive, SampleExpression, Section, Word } from '../syntax/ast';
 import { detached } from '../syntax/detached';
 import { parseLogFormat, parseSampleExpression } from '../syntax/sample-expression';
 import { isGuardActive } from './guards';
+import type { RuleContext } from './rule';
 import { compareVersions, type HaproxyVersion } from './version';
+
+/**
+ * What the lines written the same way share, in one section type for one target version: their words, their
+ * resolution, and which rules found nothing on them. All of it is a pure function of the line's text (and read-only
+ * but for `clean`), and in a large config most lines repeat others.
+ */
+export interface LineForm {
+  /** The values of the prefix, keyword and arguments, as HAProxy reads them (the condition is left out). */
+  readonly words: string[];
+  readonly resolved: ResolvedDirective;
+  /** The rules (by their bit, see `lineFormBit`) that found nothing on a line of this form. */
+  clean: number;
+}
 
 /** A configuration line with the catalog keyword it is, for the target version. */
 export interface KeywordLine {
   section: Section;
   directive: Directive;
-  /** Their values, as HAProxy reads them. */
+  /** Their values, as HAProxy reads them (shared by the lines of a form: read-only). */
   words: string[];
   resolved: ResolvedDirective;
+  form: LineForm;
+}
+
+let bits = 0;
+
+/**
+ * A bit of `LineForm.clean` for a rule whose findings on a line depend on the line's text alone (and on the section
+ * type and target version): once a line of a form gave nothing, the rule can skip the other lines of that form.
+ */
+export function lineFormBit(): number {
+  if (bits >= 30) throw new Error('too many line form bits');
+  return 1 << bits++;
 }
 
 /**
- * Resolutions by section, version and words: a resolution is a pure function of them (and read-only), and in
- * an editor most lines are unchanged from one version of the text to the next. Bounded so it cannot grow forever.
+ * Forms by section type and version, then by the text of the line (words and condition; not the comment). Kept
+ * across versions of the text, so bounded; keys are copies, so that they do not keep the text they came from alive.
  */
-const resolutions = new Map<string, ResolvedDirective>();
-const MAX_RESOLUTIONS = 200_000;
+const forms = new Map<string, Map<string, LineForm>>();
+let formCount = 0;
+const MAX_FORMS = 200_000;
 
-function resolveCached(section: string, words: string[], version: HaproxyVersion): ResolvedDirective {
-  const key = `${section}\0${version}\0${words.join('\0')}`;
-  let resolved = resolutions.get(key);
-  if (!resolved) {
-    if (resolutions.size >= MAX_RESOLUTIONS) resolutions.clear();
-    // Kept across versions: copies of the words, so that the entry does not keep the version it came from alive.
-    resolved = resolveDirective(section, words.map(detached), version);
-    resolutions.set(key, resolved);
+function formsOf(type: string, version: HaproxyVersion): Map<string, LineForm> {
+  const key = type + '\0' + version;
+  let map = forms.get(key);
+  if (!map) forms.set(key, (map = new Map()));
+  return map;
+}
+
+function lineForm(text: string, byText: Map<string, LineForm>, type: string, directive: Directive, version: HaproxyVersion): LineForm {
+  const key = text.slice(directive.range.start.offset, directive.range.end.offset);
+  let form = byText.get(key);
+  if (form) return form;
+  if (formCount >= MAX_FORMS) {
+    for (const map of forms.values()) map.clear();
+    formCount = 0;
   }
-  return resolved;
+  const prefix = directive.prefix;
+  const args = directive.args;
+  const words: string[] = prefix ? [detached(prefix.value), detached(directive.keyword.value)] : [detached(directive.keyword.value)];
+  for (let i = 0; i < args.length; i++) words.push(detached(args[i].value));
+  form = { words, resolved: resolveDirective(type, words, version), clean: 0 };
+  byText.set(detached(key), form);
+  formCount++;
+  return form;
 }
 
 const sectionLines = new WeakMap<Section, { version: HaproxyVersion; lines: KeywordLine[] }>();
+const NO_LINES: KeywordLine[] = [];
 
 /**
  * Resolves the lines of one section that HAProxy of `version` reads (lines in `.if` branches it skips are left
  * out; none when the version does not have the section) against the keyword catalog. Kept per section, so a
- * section an edit did not touch is not resolved again.
+ * section an edit did not touch is not resolved again. `file` is the file the section was read from.
  */
-export function sectionKeywordLines(section: Section, version: HaproxyVersion): KeywordLine[] {
+export function sectionKeywordLines(file: ConfigFile, section: Section, version: HaproxyVersion): KeywordLine[] {
   const cached = sectionLines.get(section);
   if (cached?.version === version) return cached.lines;
-  const lines: KeywordLine[] = [];
-  if (isGuardActive(section.guard, section.headerRange, version) && sectionKnownIn(section, version)) {
-    for (const directive of section.directives) {
+  const directives = section.directives;
+  let lines = NO_LINES;
+  if (directives.length > 0 && (!section.guard || isGuardActive(section.guard, section.headerRange, version)) && sectionKnownIn(section, version)) {
+    lines = [];
+    const text = file.text;
+    const byText = formsOf(section.type, version);
+    for (let i = 0; i < directives.length; i++) {
+      const directive = directives[i];
       if (directive.guard && !isGuardActive(directive.guard, directive.range, version)) continue;
-      const words = directive.prefix ? [directive.prefix.value, directive.keyword.value] : [directive.keyword.value];
-      for (const arg of directive.args) words.push(arg.value);
-      lines.push({ section, directive, words, resolved: resolveCached(section.type, words, version) });
+      const form = lineForm(text, byText, section.type, directive, version);
+      lines.push({ section, directive, words: form.words, resolved: form.resolved, form });
     }
   }
   sectionLines.set(section, { version, lines });
   return lines;
+}
+
+type Report = RuleContext['report'];
+
+/**
+ * Runs a rule's check of single lines (see `lineFormBit`) on the lines of a section, skipping the lines of a form
+ * on which it found nothing before.
+ */
+export function checkLineForms(lines: readonly KeywordLine[], bit: number, report: Report, check: (line: KeywordLine, report: Report) => void): void {
+  let reported = 0;
+  const counting: Report = (finding) => {
+    reported++;
+    report(finding);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const form = lines[i].form;
+    if (form.clean & bit) continue;
+    const before = reported;
+    check(lines[i], counting);
+    if (reported === before) form.clean |= bit;
+  }
 }
 
 /** False for a section the target version does not have: its lines are reported once, on the header. */

@@ -1,5 +1,6 @@
 import type { BindDefinition } from '../model/config-model';
 import { parseAddress } from '../syntax/address';
+import { detached } from '../syntax/detached';
 
 /** Who can reach a listening address: only this machine, a private network, anyone, or unknown. */
 export type BindScope = 'local' | 'private' | 'public' | 'unknown';
@@ -8,7 +9,9 @@ const QUIC = /^quic[46]?@/;
 
 /** True when the bind terminates TLS (`ssl`, or QUIC which always does). */
 export function isTlsBind(bind: BindDefinition): boolean {
-  return bind.options.some((o) => o.value === 'ssl') || QUIC.test(bind.address?.value ?? '');
+  const options = bind.options;
+  for (let i = 0; i < options.length; i++) if (options[i].value === 'ssl') return true;
+  return QUIC.test(bind.address?.value ?? '');
 }
 
 const LOOPBACK_V4 = /^127\./;
@@ -40,9 +43,23 @@ function scopeOfAddress(text: string): BindScope {
 
 const SCOPE_ORDER: readonly BindScope[] = ['local', 'private', 'unknown', 'public'];
 
+// Most configs listen on a few addresses many times (`:80`, `:443`).
+const scopes = new Map<string, BindScope>();
+
+function cachedScope(text: string): BindScope {
+  let scope = scopes.get(text);
+  if (scope === undefined) {
+    if (scopes.size >= 10_000) scopes.clear();
+    scopes.set(detached(text), (scope = scopeOfAddress(text)));
+  }
+  return scope;
+}
+
 /** The widest scope among the addresses of a bind line (`bind a:80,b:80`). */
 export function bindScope(bind: BindDefinition): BindScope {
-  const addresses = (bind.address?.value ?? '').split(',').filter(Boolean);
+  const text = bind.address?.value ?? '';
+  if (!text.includes(',')) return text === '' ? 'unknown' : cachedScope(text);
+  const addresses = text.split(',').filter(Boolean);
   if (addresses.length === 0) return 'unknown';
-  return addresses.map(scopeOfAddress).reduce((a, b) => (SCOPE_ORDER.indexOf(b) > SCOPE_ORDER.indexOf(a) ? b : a));
+  return addresses.map(cachedScope).reduce((a, b) => (SCOPE_ORDER.indexOf(b) > SCOPE_ORDER.indexOf(a) ? b : a));
 }

@@ -17,31 +17,33 @@ export function settingChain(proxy: Proxy): readonly Proxy[] {
   return chain;
 }
 
-function startsWith(directive: Directive, keyword: string, leading: string[]): boolean {
-  return directive.keyword.value === keyword && leading.every((word, i) => directive.args[i]?.value === word);
+function matches(directive: Directive, keyword: string, first: string | undefined): boolean {
+  return directive.keyword.value === keyword && (first === undefined || directive.args[0]?.value === first);
 }
 
-/** The last line of the proxy itself whose keyword and first arguments match (`timeout`, `tunnel`). */
-export function ownDirective(proxy: Proxy, keyword: string, ...leading: string[]): Directive | undefined {
-  for (let i = proxy.directives.length - 1; i >= 0; i--) {
-    const directive = proxy.directives[i];
-    if (startsWith(directive, keyword, leading) && directive.prefix?.value !== 'default') return directive;
+/** The last line of the proxy itself with this keyword (and first argument, when given: `timeout`, `tunnel`). */
+export function ownDirective(proxy: Proxy, keyword: string, first?: string): Directive | undefined {
+  const directives = proxy.directives;
+  for (let i = directives.length - 1; i >= 0; i--) {
+    const directive = directives[i];
+    if (matches(directive, keyword, first) && directive.prefix?.value !== 'default') return directive;
   }
   return undefined;
 }
 
-/** Every line of the proxy itself whose keyword and first arguments match. */
-export function ownDirectives(proxy: Proxy, keyword: string, ...leading: string[]): Directive[] {
-  return proxy.directives.filter((d) => startsWith(d, keyword, leading));
+/** Every line of the proxy itself with this keyword (and first argument, when given). */
+export function ownDirectives(proxy: Proxy, keyword: string, first?: string): Directive[] {
+  return proxy.directives.filter((d) => matches(d, keyword, first));
 }
 
 /**
  * The line that decides a setting for a proxy: its own last matching line, else the one of its defaults
  * section (and so on up the `from` chain). A `no` line is returned too; callers decide what it means.
  */
-export function effectiveDirective(proxy: Proxy, keyword: string, ...leading: string[]): Directive | undefined {
-  for (const section of settingChain(proxy)) {
-    const found = ownDirective(section, keyword, ...leading);
+export function effectiveDirective(proxy: Proxy, keyword: string, first?: string): Directive | undefined {
+  const chain = settingChain(proxy);
+  for (let i = 0; i < chain.length; i++) {
+    const found = ownDirective(chain[i], keyword, first);
     if (found) return found;
   }
   return undefined;
@@ -53,19 +55,19 @@ export function hasOption(proxy: Proxy, name: string): boolean {
   return directive !== undefined && directive.prefix?.value !== 'no';
 }
 
-/** An effective timeout with its value in milliseconds; 0 or an unreadable value count as unset. */
-export function effectiveTimeout(proxy: Proxy, name: string): { directive?: Directive; ms?: number } {
-  const directive = effectiveDirective(proxy, 'timeout', name);
-  const value = directive?.args[1]?.value;
-  if (!directive || directive.prefix || value === undefined) return { directive };
-  if (value.includes('$')) return { directive, ms: Number.POSITIVE_INFINITY };
+/** The value in milliseconds of a timeout line (infinite when it names a variable); undefined for a `no` line or an unreadable value. */
+function timeoutValue(directive: Directive): number | undefined {
+  const value = directive.args[1]?.value;
+  if (directive.prefix || value === undefined) return undefined;
+  if (value.includes('$')) return Number.POSITIVE_INFINITY;
   const parsed = parseTime(value);
-  return { directive, ms: parsed.ok ? parsed.value : undefined };
+  return parsed.ok ? parsed.value : undefined;
 }
 
 /** True when the proxy or its defaults set the timeout to a non-zero value. */
 export function hasTimeout(proxy: Proxy, name: string): boolean {
-  const { ms } = effectiveTimeout(proxy, name);
+  const directive = effectiveDirective(proxy, 'timeout', name);
+  const ms = directive && timeoutValue(directive);
   return ms !== undefined && ms > 0;
 }
 
@@ -90,7 +92,22 @@ function truthOf(term: ConditionTerm): TermTruth {
 export function isAlwaysTrue(directive: Directive): boolean {
   const condition = directive.condition;
   if (!condition) return true;
-  const groupTrue = (group: ConditionTerm[]) => group.length > 0 && group.every((term) => truthOf(term) === 'true');
-  const groupFalse = (group: ConditionTerm[]) => group.some((term) => truthOf(term) === 'false');
-  return condition.polarity === 'if' ? condition.groups.some(groupTrue) : condition.groups.every(groupFalse);
+  const groups = condition.groups;
+  if (condition.polarity === 'if') {
+    for (let g = 0; g < groups.length; g++) if (groupIs(groups[g], 'true')) return true;
+    return false;
+  }
+  for (let g = 0; g < groups.length; g++) if (!groupHas(groups[g], 'false')) return false;
+  return true;
+}
+
+/** True when every term of a (non-empty) group has this truth. */
+function groupIs(group: readonly ConditionTerm[], truth: TermTruth): boolean {
+  for (let t = 0; t < group.length; t++) if (truthOf(group[t]) !== truth) return false;
+  return group.length > 0;
+}
+
+function groupHas(group: readonly ConditionTerm[], truth: TermTruth): boolean {
+  for (let t = 0; t < group.length; t++) if (truthOf(group[t]) === truth) return true;
+  return false;
 }

@@ -22,58 +22,87 @@ function templateCount(word: Word | undefined): number {
 }
 
 const linesCache = new WeakMap<Proxy, readonly ServerLine[]>();
+const NO_SERVERS: readonly ServerLine[] = [];
 
 /** Every server a backend declares, templates included, in file order. */
 export function serverLines(proxy: Proxy): readonly ServerLine[] {
   const cached = linesCache.get(proxy);
   if (cached) return cached;
-  const lines: ServerLine[] = [];
-  for (const directive of proxy.directives) {
+  let lines = NO_SERVERS as ServerLine[];
+  const directives = proxy.directives;
+  for (let i = 0; i < directives.length; i++) {
+    const directive = directives[i];
     if (directive.prefix) continue;
-    const [name, second, third] = directive.args;
-    if (directive.keyword.value === 'server' && name) {
-      lines.push({ name: name.value, nameWord: name, address: second, options: directive.args.slice(2), directive, count: 1 });
-    } else if (directive.keyword.value === 'server-template' && name) {
-      lines.push({ name: name.value, nameWord: name, address: third, options: directive.args.slice(3), directive, count: templateCount(second) });
-    }
+    const keyword = directive.keyword.value;
+    const args = directive.args;
+    const name = args[0];
+    if (!name || (keyword !== 'server' && keyword !== 'server-template')) continue;
+    if (lines === NO_SERVERS) lines = [];
+    if (keyword === 'server') lines.push({ name: name.value, nameWord: name, address: args[1], options: args.slice(2), directive, count: 1 });
+    else lines.push({ name: name.value, nameWord: name, address: args[2], options: args.slice(3), directive, count: templateCount(args[1]) });
   }
   linesCache.set(proxy, lines);
   return lines;
 }
 
-const defaultsCache = new WeakMap<Proxy, Word[]>();
+const defaultsCache = new WeakMap<Proxy, readonly Word[]>();
+const NO_WORDS: readonly Word[] = [];
+
+/** The options of a proxy's own `default-server` lines. */
+function ownDefaultServerOptions(proxy: Proxy): readonly Word[] {
+  let options = NO_WORDS as Word[];
+  const directives = proxy.directives;
+  for (let i = 0; i < directives.length; i++) {
+    const directive = directives[i];
+    if (directive.keyword.value !== 'default-server' || directive.prefix) continue;
+    if (options === NO_WORDS) options = [];
+    for (let a = 0; a < directive.args.length; a++) options.push(directive.args[a]);
+  }
+  return options;
+}
 
 /** Options of the `default-server` lines that apply to a proxy's servers (its defaults first, then its own). */
-export function defaultServerOptions(proxy: Proxy): Word[] {
+export function defaultServerOptions(proxy: Proxy): readonly Word[] {
   let options = defaultsCache.get(proxy);
   if (!options) {
-    options = [...settingChain(proxy)]
-      .reverse()
-      .flatMap((section) => section.directives.filter((d) => d.keyword.value === 'default-server' && !d.prefix).flatMap((d) => d.args));
+    const chain = settingChain(proxy);
+    options = ownDefaultServerOptions(chain[chain.length - 1]);
+    for (let c = chain.length - 2; c >= 0; c--) {
+      const own = ownDefaultServerOptions(chain[c]);
+      if (own.length > 0) options = options.length > 0 ? [...options, ...own] : own;
+    }
     defaultsCache.set(proxy, options);
   }
   return options;
 }
 
-/** The last of `on`/`off` among a server's options and its default-server options (`check` / `no-check`). */
-export function serverFlag(proxy: Proxy, server: ServerLine, on: string, off: string): boolean {
-  let state = false;
-  for (const options of [defaultServerOptions(proxy), server.options]) {
-    for (const option of options) {
-      if (option.value === on) state = true;
-      else if (option.value === off) state = false;
-    }
+function lastFlag(options: readonly Word[], on: string, off: string, state: boolean): boolean {
+  for (let i = 0; i < options.length; i++) {
+    const value = options[i].value;
+    if (value === on) state = true;
+    else if (value === off) state = false;
   }
   return state;
+}
+
+/** The last of `on`/`off` among a server's options and its default-server options (`check` / `no-check`). */
+export function serverFlag(proxy: Proxy, server: ServerLine, on: string, off: string): boolean {
+  return lastFlag(server.options, on, off, lastFlag(defaultServerOptions(proxy), on, off, false));
 }
 
 export function isBackup(proxy: Proxy, server: ServerLine): boolean {
   return serverFlag(proxy, server, 'backup', 'no-backup');
 }
 
+function hasOption(server: ServerLine, option: string): boolean {
+  const options = server.options;
+  for (let i = 0; i < options.length; i++) if (options[i].value === option) return true;
+  return false;
+}
+
 /** True when the server is health-checked, itself or by tracking another server's state (`track`). */
 export function hasCheck(proxy: Proxy, server: ServerLine): boolean {
-  return serverFlag(proxy, server, 'check', 'no-check') || server.options.some((o) => o.value === 'track');
+  return serverFlag(proxy, server, 'check', 'no-check') || hasOption(server, 'track');
 }
 
 /** The value following an option on a server line (`cookie web01`), looking at its own options only. */
@@ -95,9 +124,9 @@ const activeCounts = new WeakMap<Proxy, number>();
 export function activeServerCount(proxy: Proxy): number {
   let count = activeCounts.get(proxy);
   if (count === undefined) {
-    count = serverLines(proxy)
-      .filter((s) => !isBackup(proxy, s))
-      .reduce((sum, s) => sum + s.count, 0);
+    count = 0;
+    const servers = serverLines(proxy);
+    for (let i = 0; i < servers.length; i++) if (!isBackup(proxy, servers[i])) count += servers[i].count;
     activeCounts.set(proxy, count);
   }
   return count;

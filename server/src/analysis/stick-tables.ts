@@ -49,8 +49,14 @@ const modelTables = new WeakMap<ConfigModel, Map<string, StickTable>>();
 function ownTable(proxy: Proxy): StickTable | undefined {
   let table = proxyTables.get(proxy);
   if (table === undefined) {
-    const directive = proxy.directives.find((d) => d.keyword.value === 'stick-table' && !d.prefix);
-    table = directive ? tableFrom(proxy.name, directive, 0, proxy) : null;
+    table = null;
+    const directives = proxy.directives;
+    for (let i = 0; i < directives.length; i++) {
+      const directive = directives[i];
+      if (directive.keyword.value !== 'stick-table' || directive.prefix) continue;
+      table = tableFrom(proxy.name, directive, 0, proxy);
+      break;
+    }
     proxyTables.set(proxy, table);
   }
   return table ?? undefined;
@@ -102,21 +108,28 @@ export interface TrackAction {
 
 const TRACK = /^track-sc(\d+)$/;
 
-const trackCache = new WeakMap<Proxy, TrackAction[]>();
+const trackCache = new WeakMap<Proxy, readonly TrackAction[]>();
+const NO_TRACKS: readonly TrackAction[] = [];
 
 /** Every `track-scN` action of a proxy (`http-request`, `tcp-request ...`, `http-response`). */
-export function trackActions(proxy: Proxy): TrackAction[] {
+export function trackActions(proxy: Proxy): readonly TrackAction[] {
   const cached = trackCache.get(proxy);
   if (cached) return cached;
-  const actions: TrackAction[] = [];
-  for (const directive of proxy.directives) {
+  let actions = NO_TRACKS as TrackAction[];
+  const directives = proxy.directives;
+  for (let d = 0; d < directives.length; d++) {
+    const directive = directives[d];
     const keyword = directive.keyword.value;
     if (keyword !== 'http-request' && keyword !== 'tcp-request' && keyword !== 'http-response' && keyword !== 'tcp-response') continue;
-    const index = directive.args.findIndex((arg) => TRACK.test(arg.value));
-    if (index < 0) continue;
-    const word = directive.args[index];
-    const tableAt = directive.args.findIndex((arg, i) => i > index && arg.value === 'table');
-    const tableWord = tableAt >= 0 ? directive.args[tableAt + 1] : undefined;
+    const args = directive.args;
+    let index = 0;
+    while (index < args.length && !TRACK.test(args[index].value)) index++;
+    if (index === args.length) continue;
+    const word = args[index];
+    let tableAt = index + 1;
+    while (tableAt < args.length && args[tableAt].value !== 'table') tableAt++;
+    const tableWord = tableAt < args.length ? args[tableAt + 1] : undefined;
+    if (actions === NO_TRACKS) actions = [];
     actions.push({ proxy, directive, counter: Number(TRACK.exec(word.value)![1]), word, tableWord, tableName: tableWord?.value ?? proxy.name });
   }
   trackCache.set(proxy, actions);

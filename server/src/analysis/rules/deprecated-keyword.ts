@@ -7,8 +7,8 @@ export const deprecatedKeywordRule: Rule = {
   name: 'deprecated-keyword',
   defaultSeverity: 'warning',
   description: 'A keyword the target HAProxy version marks as deprecated.',
-  checkSection({ section, version, report }) {
-    for (const line of sectionKeywordLines(section, version)) {
+  checkSection({ file, section, version, report }) {
+    for (const line of sectionKeywordLines(file, section, version)) {
       const { resolved } = line;
       if (resolved.status !== 'ok' || !resolved.keyword) continue;
       if (isDeprecatedIn(resolved.keyword, version) && !resolved.keyword.deprecatedSyntax) {

@@ -12,11 +12,17 @@ function checkDirectives(proxy: Proxy, keyword: string) {
 }
 
 function hasCheckMethod(proxy: Proxy): boolean {
-  return (
-    settingChain(proxy).some((section) => section.directives.some((d) => d.keyword.value === 'option' && !d.prefix && CHECK_OPTIONS.test(d.args[0]?.value ?? ''))) ||
-    checkDirectives(proxy, 'http-check').length > 0 ||
-    checkDirectives(proxy, 'tcp-check').length > 0
-  );
+  const chain = settingChain(proxy);
+  for (let c = 0; c < chain.length; c++) {
+    const directives = chain[c].directives;
+    for (let i = 0; i < directives.length; i++) {
+      const directive = directives[i];
+      if (directive.prefix) continue;
+      const keyword = directive.keyword.value;
+      if (keyword === 'http-check' || keyword === 'tcp-check' || (keyword === 'option' && CHECK_OPTIONS.test(directive.args[0]?.value ?? ''))) return true;
+    }
+  }
+  return false;
 }
 
 const REDIS_MASTER_CHECK = [
@@ -36,26 +42,46 @@ const REPLICA_NAME = /replica|slave|read/i;
 const ROLE_MASTER = /role:master/;
 
 function looksLike(proxy: Proxy, servers: readonly ServerLine[], port: number, name: RegExp): boolean {
-  return servers.some((s) => serverPort(s) === port) || name.test(proxy.name);
+  for (let i = 0; i < servers.length; i++) if (serverPort(servers[i]) === port) return true;
+  return name.test(proxy.name);
 }
 
 function checkServers(context: RuleContext, proxy: Proxy, servers: readonly ServerLine[]): void {
-  const total = servers.reduce((sum, s) => sum + s.count, 0);
-  if (total < 2 && !servers.some((s) => isBackup(proxy, s))) return;
-  for (const server of servers) {
+  let total = 0;
+  let backup = false;
+  for (let i = 0; i < servers.length; i++) {
+    total += servers[i].count;
+    if (!backup) backup = isBackup(proxy, servers[i]);
+  }
+  if (total < 2 && !backup) return;
+  for (let i = 0; i < servers.length; i++) {
+    const server = servers[i];
     if (hasCheck(proxy, server)) continue;
     context.report({
-      message: `Server '${server.name}' has no 'check': HAProxy keeps sending it traffic when it is down${servers.some((s) => isBackup(proxy, s)) ? ', and backups never take over' : ''}.`,
+      message: `Server '${server.name}' has no 'check': HAProxy keeps sending it traffic when it is down${backup ? ', and backups never take over' : ''}.`,
       range: server.nameWord.range,
       fixes: [{ title: "Enable health checks on this server ('check')", edits: [appendToDirective(server.directive, 'check')], preferred: true }],
     });
   }
 }
 
+function hasAgentCheck(servers: readonly ServerLine[]): boolean {
+  for (let s = 0; s < servers.length; s++) {
+    const options = servers[s].options;
+    for (let i = 0; i < options.length; i++) if (options[i].value === 'agent-check') return true;
+  }
+  return false;
+}
+
+function anyChecked(proxy: Proxy, servers: readonly ServerLine[]): boolean {
+  for (let i = 0; i < servers.length; i++) if (hasCheck(proxy, servers[i])) return true;
+  return false;
+}
+
 function checkMethod(context: RuleContext, proxy: Proxy, servers: readonly ServerLine[]): void {
   const range = (proxy.nameWord ?? proxy.section.keyword).range;
   const { file } = context;
-  if (proxy.mode === 'http' && !hasCheckMethod(proxy) && !servers.some((s) => s.options.some((o) => o.value === 'agent-check'))) {
+  if (proxy.mode === 'http' && !hasCheckMethod(proxy) && !hasAgentCheck(servers)) {
     context.report({
       message: `${proxy.kind} '${proxy.name}' checks its servers by connecting only; 'option httpchk' would notice an application that accepts connections but fails requests.`,
       range,
@@ -100,6 +126,6 @@ export const healthCheckRule: Rule = {
     const servers = serverLines(proxy);
     if (servers.length === 0) return;
     checkServers(context, proxy, servers);
-    if (servers.some((s) => hasCheck(proxy, s)) && effectiveDirective(proxy, 'disabled') === undefined) checkMethod(context, proxy, servers);
+    if (anyChecked(proxy, servers) && effectiveDirective(proxy, 'disabled') === undefined) checkMethod(context, proxy, servers);
   },
 };

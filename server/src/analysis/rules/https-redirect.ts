@@ -19,10 +19,11 @@ export const isAcmeTest: CriterionTest = (shape) => PATH_FETCH.test(shape.fetch)
 export function redirectsToHttps(directive: Directive): boolean {
   const keyword = directive.keyword.value;
   if (keyword !== 'redirect' && keyword !== 'http-request') return false;
-  const args = directive.args.map((a) => a.value);
-  const redirect = keyword === 'redirect' ? args : args[0] === 'redirect' ? args.slice(1) : undefined;
-  if (!redirect) return false;
-  const [type, target = ''] = redirect;
+  const args = directive.args;
+  const at = keyword === 'redirect' ? 0 : 1;
+  if (at === 1 && args[0]?.value !== 'redirect') return false;
+  const type = args[at]?.value;
+  const target = args[at + 1]?.value ?? '';
   return (type === 'scheme' && target.toLowerCase() === 'https') || ((type === 'location' || type === 'prefix') && HTTPS_URL.test(target));
 }
 
@@ -43,19 +44,33 @@ interface Candidate {
   finding?: { eol: string; finding: Finding };
 }
 
+/** The first bind without TLS that is not only reachable from this machine or a private network. */
+function plainPublicBind(proxy: Proxy): BindDefinition | undefined {
+  const binds = proxy.binds;
+  for (let i = 0; i < binds.length; i++) {
+    const bind = binds[i];
+    if (isTlsBind(bind)) continue;
+    const scope = bindScope(bind);
+    if (scope !== 'local' && scope !== 'private') return bind;
+  }
+  return undefined;
+}
+
+function hasHttpsRedirect(proxy: Proxy): boolean {
+  const directives = proxy.directives;
+  for (let i = 0; i < directives.length; i++) if (redirectsToHttps(directives[i])) return true;
+  return false;
+}
+
 const candidateCache = new WeakMap<Proxy, Candidate | null>();
 const servicePages = new WeakMap<Proxy, boolean>();
 
 function candidate(proxy: Proxy): Candidate | undefined {
+  if ((proxy.kind !== 'frontend' && proxy.kind !== 'listen') || proxy.mode !== 'http') return undefined;
   let found = candidateCache.get(proxy);
   if (found === undefined) {
-    found = null;
-    if ((proxy.kind === 'frontend' || proxy.kind === 'listen') && proxy.mode === 'http') {
-      const bind = proxy.binds.find((b) => !isTlsBind(b) && bindScope(b) !== 'local' && bindScope(b) !== 'private');
-      if (bind && !proxy.directives.some(redirectsToHttps)) {
-        found = { bind, acme: routeLines(proxy).map((line) => conditionSelects(proxy, line.directive?.condition, isAcmeTest)) };
-      }
-    }
+    const bind = plainPublicBind(proxy);
+    found = bind && !hasHttpsRedirect(proxy) ? { bind, acme: routeLines(proxy).map((line) => conditionSelects(proxy, line.directive?.condition, isAcmeTest)) } : null;
     candidateCache.set(proxy, found);
   }
   return found ?? undefined;

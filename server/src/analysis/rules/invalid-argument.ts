@@ -12,7 +12,7 @@ import {
   type KeywordEntry,
 } from '../../model/catalog';
 import type { Range } from '../../syntax/ast';
-import { sectionKeywordLines, keywordRange, lineExpressions, wordAt, type KeywordLine } from '../keyword-lines';
+import { checkLineForms, keywordRange, lineExpressions, lineFormBit, sectionKeywordLines, wordAt, type KeywordLine } from '../keyword-lines';
 import type { RuleContext, Rule } from '../rule';
 import { converterEntry, fetchEntry, isRuntimeName } from '../sample-names';
 import type { HaproxyVersion } from '../version';
@@ -108,28 +108,32 @@ function checkSampleNames(line: KeywordLine, report: Report): void {
   }
 }
 
+function checkLine(line: KeywordLine, version: HaproxyVersion, report: Report): void {
+  const { resolved } = line;
+  if (resolved.status !== 'ok' || !resolved.keyword) return;
+  const entry = resolved.keyword;
+  if (!resolved.prefixAllowed && resolved.prefix) {
+    report({ message: `'${resolved.prefix}' cannot be written before '${entry.name}'`, range: wordAt(line, 0).range });
+  }
+  if (resolved.action?.status === 'missing') {
+    report({ message: `'${entry.name}' needs an action`, range: keywordRange(line) });
+    return;
+  }
+  checkEnumValues(line, entry, resolved.consumed, version, report);
+  checkRequiredArguments(line, entry, version, report);
+  checkTimeouts(line, entry, report);
+  checkOptions(line, version, report);
+  checkSampleNames(line, report);
+}
+
+const CLEAN = lineFormBit();
+
 /** Arguments HAProxy rejects: bad enum values, bad times, missing arguments or actions, unknown options, fetches and converters. */
 export const invalidArgumentRule: Rule = {
   name: 'invalid-argument',
   defaultSeverity: 'error',
   description: 'An argument HAProxy rejects: wrong value, missing argument, unknown option, fetch or converter.',
-  checkSection({ section, version, report }) {
-    for (const line of sectionKeywordLines(section, version)) {
-      const { resolved } = line;
-      if (resolved.status !== 'ok' || !resolved.keyword) continue;
-      const entry = resolved.keyword;
-      if (!resolved.prefixAllowed && resolved.prefix) {
-        report({ message: `'${resolved.prefix}' cannot be written before '${entry.name}'`, range: wordAt(line, 0).range });
-      }
-      if (resolved.action?.status === 'missing') {
-        report({ message: `'${entry.name}' needs an action`, range: keywordRange(line) });
-        continue;
-      }
-      checkEnumValues(line, entry, resolved.consumed, version, report);
-      checkRequiredArguments(line, entry, version, report);
-      checkTimeouts(line, entry, report);
-      checkOptions(line, version, report);
-      checkSampleNames(line, report);
-    }
+  checkSection({ file, section, version, report }) {
+    checkLineForms(sectionKeywordLines(file, section, version), CLEAN, report, (line, counted) => checkLine(line, version, counted));
   },
 };

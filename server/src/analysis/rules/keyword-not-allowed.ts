@@ -6,8 +6,8 @@ export const keywordNotAllowedRule: Rule = {
   name: 'keyword-not-allowed',
   defaultSeverity: 'error',
   description: 'A known keyword in a section, or an action in a rule set, that does not accept it.',
-  checkSection({ section, version, report }) {
-    for (const line of sectionKeywordLines(section, version)) {
+  checkSection({ file, section, version, report }) {
+    for (const line of sectionKeywordLines(file, section, version)) {
       const { resolved } = line;
       if (resolved.status === 'not-allowed' && resolved.keyword) {
         const places = resolved.allowedIn?.length ? ` (it belongs in: ${resolved.allowedIn.join(', ')})` : '';

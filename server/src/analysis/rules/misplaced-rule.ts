@@ -3,7 +3,7 @@ import type { Directive } from '../../syntax/ast';
 import { insertBeforeDirective } from '../edits';
 import type { Fix } from '../finding';
 import type { Rule, RuleContext } from '../rule';
-import { requestStage } from '../rule-order';
+import { requestStage, STAGES } from '../rule-order';
 
 /** The last stage whose rules HAProxy warns about when written after later stages (use_backend itself is never warned about). */
 const LAST_CHECKED_LEVEL = 5;
@@ -47,26 +47,33 @@ export const misplacedRuleRule: Rule = {
   quotesLineNumbers: true,
   checkSection(context) {
     const proxy = context.proxy;
-    if (proxy) {
-      const firstAt = new Map<number, Directive>();
-      for (const directive of proxy.directives) {
-        const stage = requestStage(directive);
-        if (!stage) continue;
-        if (stage.level <= LAST_CHECKED_LEVEL) {
-          let later: { level: number; directive: Directive } | undefined;
-          for (const [level, seen] of firstAt) if (level > stage.level && (!later || level < later.level)) later = { level, directive: seen };
-          if (later) {
-            const laterLabel = requestStage(later.directive)!.label;
-            const earliest = [...firstAt.entries()].filter(([level]) => level > stage.level).map(([, d]) => d).sort((a, b) => a.range.start.offset - b.range.start.offset)[0];
-            context.report({
-              message: `This '${stage.label}' rule comes after a '${laterLabel}' rule (line ${later.directive.range.start.line + 1}), but HAProxy always evaluates it before; move it up so the file reads in processing order.`,
-              range: directive.keyword.range,
-              fixes: aclsDefinedAbove(proxy, directive, earliest) ? [moveUpFix(context, directive, earliest)] : [],
-            });
-          }
+    if (!proxy) return;
+    // The first line of each stage seen so far, by level.
+    let firstAt: (Directive | undefined)[] | undefined;
+    const directives = proxy.directives;
+    for (let i = 0; i < directives.length; i++) {
+      const directive = directives[i];
+      const stage = requestStage(directive);
+      if (!stage) continue;
+      firstAt ??= new Array<Directive | undefined>(STAGES.length);
+      if (stage.level <= LAST_CHECKED_LEVEL) {
+        let later = -1;
+        let earliest: Directive | undefined;
+        for (let level = stage.level + 1; level < STAGES.length; level++) {
+          const seen = firstAt[level];
+          if (!seen) continue;
+          if (later < 0) later = level;
+          if (!earliest || seen.range.start.offset < earliest.range.start.offset) earliest = seen;
         }
-        if (!firstAt.has(stage.level)) firstAt.set(stage.level, directive);
+        if (later >= 0 && earliest) {
+          context.report({
+            message: `This '${stage.label}' rule comes after a '${STAGES[later].label}' rule (line ${firstAt[later]!.range.start.line + 1}), but HAProxy always evaluates it before; move it up so the file reads in processing order.`,
+            range: directive.keyword.range,
+            fixes: aclsDefinedAbove(proxy, directive, earliest) ? [moveUpFix(context, directive, earliest)] : [],
+          });
+        }
       }
+      firstAt[stage.level] ??= directive;
     }
   },
 };

@@ -7,7 +7,9 @@ import type { Rule } from '../rule';
 const SUGGESTED: Record<string, string> = { client: '30s', connect: '5s', server: '30s' };
 
 function hasServers(proxy: Proxy): boolean {
-  return proxy.servers.some((s) => !s.isDefault) || proxy.directives.some((d) => d.keyword.value === 'server-template');
+  for (let i = 0; i < proxy.servers.length; i++) if (!proxy.servers[i].isDefault) return true;
+  for (let i = 0; i < proxy.directives.length; i++) if (proxy.directives[i].keyword.value === 'server-template') return true;
+  return false;
 }
 
 /**

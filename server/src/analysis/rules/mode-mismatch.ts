@@ -15,9 +15,9 @@ export const modeMismatchRule: Rule = {
   name: 'mode-mismatch',
   defaultSeverity: 'warning',
   description: 'An HTTP-only keyword, action or fetch in a proxy working in tcp mode.',
-  checkSection({ section, proxy, version, report }) {
+  checkSection({ file, section, proxy, version, report }) {
     if (!proxy || proxy.kind === 'defaults' || proxy.mode !== 'tcp') return;
-    for (const line of sectionKeywordLines(section, version)) {
+    for (const line of sectionKeywordLines(file, section, version)) {
       const { resolved } = line;
       if (resolved.status !== 'ok' || !resolved.keyword) continue;
       if (isHttpOnly(resolved.keyword, version)) {

@@ -1,7 +1,7 @@
 import { addedIn, isKnownIn, lineOptions, scanOptions, type KeywordEntry } from '../../model/catalog';
-import { sectionKeywordLines, keywordRange, lineExpressions, sectionVersionIssue, wordAt } from '../keyword-lines';
+import { checkLineForms, keywordRange, lineExpressions, lineFormBit, sectionKeywordLines, sectionVersionIssue, wordAt, type KeywordLine } from '../keyword-lines';
 import { converterEntry, fetchEntry } from '../sample-names';
-import type { Rule } from '../rule';
+import type { Rule, RuleContext } from '../rule';
 import type { HaproxyVersion } from '../version';
 
 function message(what: string, entry: KeywordEntry | undefined, version: HaproxyVersion): string {
@@ -9,38 +9,42 @@ function message(what: string, entry: KeywordEntry | undefined, version: Haproxy
   return `${what} needs HAProxy ${since ?? 'a newer version'} or later; the target version is ${version}`;
 }
 
+function checkLine(line: KeywordLine, version: HaproxyVersion, report: RuleContext['report']): void {
+  const { resolved } = line;
+  if (resolved.status === 'newer') {
+    report({ message: message(`'${resolved.keyword?.name ?? line.words[0]}'`, resolved.keyword, version), range: keywordRange(line) });
+    return;
+  }
+  if (resolved.action?.status === 'newer') {
+    report({ message: message(`Action '${resolved.action.name}'`, resolved.action.entry, version), range: wordAt(line, resolved.action.index).range });
+  }
+  for (const { expression, acl } of lineExpressions(line)) {
+    const fetch = expression.fetch?.name ? fetchEntry(expression.fetch, acl) : undefined;
+    if (fetch && !isKnownIn(fetch, version)) report({ message: message(`Fetch '${fetch.name}'`, fetch, version), range: expression.fetch.nameRange });
+    for (const call of expression.converters) {
+      const converter = converterEntry(call);
+      if (converter && !isKnownIn(converter, version)) report({ message: message(`Converter '${converter.name}'`, converter, version), range: call.nameRange });
+    }
+  }
+  const options = lineOptions(line.words);
+  if (!options || resolved.status !== 'ok') return;
+  for (const option of scanOptions(options.kind, line.words.slice(options.start), version)) {
+    if (option.status === 'newer') {
+      report({ message: message(`${options.kind === 'bind' ? 'Bind' : 'Server'} option '${option.name}'`, option.entry, version), range: wordAt(line, options.start + option.index).range });
+    }
+  }
+}
+
+const CLEAN = lineFormBit();
+
 /** A keyword, action or bind/server option that only versions after the target have. */
 export const newerKeywordRule: Rule = {
   name: 'newer-keyword',
   defaultSeverity: 'error',
   description: 'A keyword that the target HAProxy version does not have yet.',
-  checkSection({ section, version, report }) {
+  checkSection({ file, section, version, report }) {
     const issue = sectionVersionIssue(section, version);
     if (issue?.status === 'newer') report({ message: message(`Section '${issue.entry.name}'`, issue.entry, version), range: section.keyword.range });
-    for (const line of sectionKeywordLines(section, version)) {
-      const { resolved } = line;
-      if (resolved.status === 'newer') {
-        report({ message: message(`'${resolved.keyword?.name ?? line.words[0]}'`, resolved.keyword, version), range: keywordRange(line) });
-        continue;
-      }
-      if (resolved.action?.status === 'newer') {
-        report({ message: message(`Action '${resolved.action.name}'`, resolved.action.entry, version), range: wordAt(line, resolved.action.index).range });
-      }
-      for (const { expression, acl } of lineExpressions(line)) {
-        const fetch = expression.fetch?.name ? fetchEntry(expression.fetch, acl) : undefined;
-        if (fetch && !isKnownIn(fetch, version)) report({ message: message(`Fetch '${fetch.name}'`, fetch, version), range: expression.fetch.nameRange });
-        for (const call of expression.converters) {
-          const converter = converterEntry(call);
-          if (converter && !isKnownIn(converter, version)) report({ message: message(`Converter '${converter.name}'`, converter, version), range: call.nameRange });
-        }
-      }
-      const options = lineOptions(line.words);
-      if (!options || resolved.status !== 'ok') continue;
-      for (const option of scanOptions(options.kind, line.words.slice(options.start), version)) {
-        if (option.status === 'newer') {
-          report({ message: message(`${options.kind === 'bind' ? 'Bind' : 'Server'} option '${option.name}'`, option.entry, version), range: wordAt(line, options.start + option.index).range });
-        }
-      }
-    }
+    checkLineForms(sectionKeywordLines(file, section, version), CLEAN, report, (line, counted) => checkLine(line, version, counted));
   },
 };

@@ -62,8 +62,10 @@ function checkReads(context: RuleContext, proxy: Proxy, reads: readonly CounterR
 }
 
 function checkTracks(context: RuleContext, proxy: Proxy): void {
-  if (proxy.kind === 'defaults' || ownDirective(proxy, 'stick-table')) return;
-  for (const track of trackActions(proxy)) {
+  if (proxy.kind === 'defaults') return;
+  const tracks = trackActions(proxy);
+  if (tracks.length === 0 || ownDirective(proxy, 'stick-table')) return;
+  for (const track of tracks) {
     if (track.tableWord) continue;
     const key = track.directive.args[track.directive.args.indexOf(track.word) + 1]?.value ?? '';
     const type = ADDRESS_KEY.test(key) ? 'ip' : 'string len 64';
@@ -80,17 +82,28 @@ function checkTracks(context: RuleContext, proxy: Proxy): void {
 const RATE_FETCHES = /(?:^|[^\w.])(?:sc\d*_|src_|fe_sess_rate|fe_req_rate|fe_conn)/;
 
 function limitsRate(proxy: Proxy): boolean {
-  return settingChain(proxy).some(
-    (section) =>
-      trackActions(section).length > 0 ||
-      section.directives.some((d) => (d.keyword.value === 'rate-limit' && d.args[0]?.value === 'sessions') || d.args.some((a) => RATE_FETCHES.test(a.raw))),
-  );
+  const chain = settingChain(proxy);
+  for (let c = 0; c < chain.length; c++) {
+    if (trackActions(chain[c]).length > 0) return true;
+    const directives = chain[c].directives;
+    for (let i = 0; i < directives.length; i++) {
+      const directive = directives[i];
+      if (directive.keyword.value === 'rate-limit' && directive.args[0]?.value === 'sessions') return true;
+      for (let a = 0; a < directive.args.length; a++) if (RATE_FETCHES.test(directive.args[a].raw)) return true;
+    }
+  }
+  return false;
 }
 
-function checkPublicFrontend(context: RuleContext, proxy: Proxy, reads: readonly CounterRead[]): void {
+function servesPublicTls(proxy: Proxy): boolean {
+  for (let i = 0; i < proxy.binds.length; i++) if (isTlsBind(proxy.binds[i]) && bindScope(proxy.binds[i]) === 'public') return true;
+  return false;
+}
+
+function checkPublicFrontend(context: RuleContext, proxy: Proxy): void {
   if ((proxy.kind !== 'frontend' && proxy.kind !== 'listen') || proxy.mode !== 'http') return;
-  if (!proxy.binds.some((bind) => isTlsBind(bind) && bindScope(bind) === 'public')) return;
-  if (limitsRate(proxy) || reads.length > 0) return;
+  if (!servesPublicTls(proxy)) return;
+  if (limitsRate(proxy) || counterReads(proxy).length > 0) return;
   context.report({
     message: `Public HTTPS ${proxy.kind} '${proxy.name}' has no rate limiting (no track-sc rule, stick table or rate-limit); one client can flood the backends.`,
     range: (proxy.nameWord ?? proxy.section.keyword).range,
@@ -115,7 +128,7 @@ export const rateLimitRule: Rule = {
     const proxy = context.proxy;
     if (!proxy) return;
     checkTracks(context, proxy);
-    checkPublicFrontend(context, proxy, counterReads(proxy));
+    checkPublicFrontend(context, proxy);
   },
   check(context) {
     const readers = counterReaders.of(context.model.proxies);

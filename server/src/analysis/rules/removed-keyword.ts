@@ -1,7 +1,8 @@
 import { lineOptions, scanOptions, type RemovedKeyword } from '../../model/catalog';
 import type { Fix } from '../finding';
-import { sectionKeywordLines, keywordRange, sectionVersionIssue, wordAt, type KeywordLine } from '../keyword-lines';
-import type { Rule } from '../rule';
+import { checkLineForms, keywordRange, lineFormBit, sectionKeywordLines, sectionVersionIssue, wordAt, type KeywordLine } from '../keyword-lines';
+import type { Rule, RuleContext } from '../rule';
+import type { HaproxyVersion } from '../version';
 
 /** Removed keywords whose replacement takes the same arguments, so renaming is a complete fix. */
 const SAME_ARGUMENTS: Record<string, string> = {
@@ -24,12 +25,31 @@ function renameFix(line: KeywordLine, name: string): Fix[] {
   return replacement ? [{ title: `Replace '${name}' with '${replacement}'`, edits: [{ range: keywordRange(line), newText: replacement }], preferred: true }] : [];
 }
 
+function checkLine(line: KeywordLine, version: HaproxyVersion, report: RuleContext['report']): void {
+  const { resolved } = line;
+  if (resolved.status === 'removed') {
+    const name = resolved.removed?.name ?? resolved.keyword?.name ?? line.words[0];
+    report({ message: explain(name, resolved.removed, resolved.keyword?.versions.at(-1)), range: keywordRange(line), fixes: renameFix(line, name) });
+  } else if (resolved.action?.status === 'removed') {
+    report({ message: explain(resolved.action.name, undefined, resolved.action.entry?.versions.at(-1)), range: wordAt(line, resolved.action.index).range });
+  }
+  const options = lineOptions(line.words);
+  if (!options || resolved.status !== 'ok') return;
+  for (const option of scanOptions(options.kind, line.words.slice(options.start), version)) {
+    if (option.status !== 'removed') continue;
+    const word = wordAt(line, options.start + option.index);
+    report({ message: explain(option.name, option.removed, option.entry?.versions.at(-1)), range: word.range });
+  }
+}
+
+const CLEAN = lineFormBit();
+
 /** A keyword, action or bind option that the target version no longer accepts; names its replacement. */
 export const removedKeywordRule: Rule = {
   name: 'removed-keyword',
   defaultSeverity: 'error',
   description: 'A keyword the target HAProxy version no longer accepts.',
-  checkSection({ section, version, report }) {
+  checkSection({ file, section, version, report }) {
     const address = section.type === 'listen' || section.type === 'frontend' ? section.headerArgs[1] : undefined;
     if (address && address.value !== 'from') {
       const header = section.headerRange;
@@ -50,21 +70,6 @@ export const removedKeywordRule: Rule = {
     }
     const issue = sectionVersionIssue(section, version);
     if (issue?.status === 'removed') report({ message: explain(issue.entry.name, undefined, issue.entry.versions.at(-1)), range: section.keyword.range });
-    for (const line of sectionKeywordLines(section, version)) {
-      const { resolved } = line;
-      if (resolved.status === 'removed') {
-        const name = resolved.removed?.name ?? resolved.keyword?.name ?? line.words[0];
-        report({ message: explain(name, resolved.removed, resolved.keyword?.versions.at(-1)), range: keywordRange(line), fixes: renameFix(line, name) });
-      } else if (resolved.action?.status === 'removed') {
-        report({ message: explain(resolved.action.name, undefined, resolved.action.entry?.versions.at(-1)), range: wordAt(line, resolved.action.index).range });
-      }
-      const options = lineOptions(line.words);
-      if (!options || resolved.status !== 'ok') continue;
-      for (const option of scanOptions(options.kind, line.words.slice(options.start), version)) {
-        if (option.status !== 'removed') continue;
-        const word = wordAt(line, options.start + option.index);
-        report({ message: explain(option.name, option.removed, option.entry?.versions.at(-1)), range: word.range });
-      }
-    }
+    checkLineForms(sectionKeywordLines(file, section, version), CLEAN, report, (line, counted) => checkLine(line, version, counted));
   },
 };

@@ -24,18 +24,25 @@ export function passwordWeakness(user: string, password: string): string | undef
   return undefined;
 }
 
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+// Random bytes are drawn in batches: a large config can have a fix with a new password on every stats page.
+const pool = new Uint8Array(4096);
+let used = pool.length;
+
 /** A random password from letters and digits, drawn from the platform's cryptographic generator. */
 export function generatePassword(length = 24): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-  const bytes = new Uint8Array(length);
-  globalThis.crypto.getRandomValues(bytes);
-  return [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+  let password = '';
+  for (let i = 0; i < length; i++) {
+    if (used === pool.length) {
+      globalThis.crypto.getRandomValues(pool);
+      used = 0;
+    }
+    password += ALPHABET[pool[used++] % ALPHABET.length];
+  }
+  return password;
 }
 
 const HTTP_AUTH = /http_auth(?:_group)?\(/;
-
-const statsLines = (proxy: Proxy, sub: string): Directive[] =>
-  settingChain(proxy).flatMap((section) => section.directives.filter((d) => d.keyword.value === 'stats' && d.args[0]?.value === sub));
 
 /** The `stats enable` or `stats uri` line that turns a stats page on, and the proxy (the one serving it or a defaults) it is written in. */
 interface StatsPage {
@@ -46,23 +53,43 @@ interface StatsPage {
 type Finding = Parameters<RuleContext['report']>[0];
 
 function enablingLine(proxy: Proxy): StatsPage | undefined {
-  for (const section of settingChain(proxy)) {
-    const line = section.directives.find((d) => d.keyword.value === 'stats' && (d.args[0]?.value === 'enable' || d.args[0]?.value === 'uri'));
-    if (line) return { line, owner: section };
+  const chain = settingChain(proxy);
+  for (let c = 0; c < chain.length; c++) {
+    const directives = chain[c].directives;
+    for (let i = 0; i < directives.length; i++) {
+      const directive = directives[i];
+      if (directive.keyword.value !== 'stats') continue;
+      const sub = directive.args[0]?.value;
+      if (sub === 'enable' || sub === 'uri') return { line: directive, owner: chain[c] };
+    }
   }
   return undefined;
 }
 
+/** True for a line that asks for credentials: `stats auth`, `http-request auth`, `stats http-request auth`, an `http_auth` test. */
+function asksCredentials(directive: Directive): boolean {
+  const keyword = directive.keyword.value;
+  const args = directive.args;
+  const first = args[0]?.value;
+  if (keyword === 'stats' && (first === 'auth' || (first === 'http-request' && args[1]?.value === 'auth'))) return true;
+  if (keyword === 'http-request' && first === 'auth') return true;
+  for (let i = 0; i < args.length; i++) if (HTTP_AUTH.test(args[i].raw)) return true;
+  return false;
+}
+
 function hasAuthentication(proxy: Proxy): boolean {
-  if (statsLines(proxy, 'auth').length > 0) return true;
-  return settingChain(proxy).some((section) =>
-    section.directives.some(
-      (d) =>
-        (d.keyword.value === 'http-request' && d.args[0]?.value === 'auth') ||
-        (d.keyword.value === 'stats' && d.args[0]?.value === 'http-request' && d.args[1]?.value === 'auth') ||
-        d.args.some((a) => HTTP_AUTH.test(a.raw)),
-    ),
-  );
+  const chain = settingChain(proxy);
+  for (let c = 0; c < chain.length; c++) {
+    const directives = chain[c].directives;
+    for (let i = 0; i < directives.length; i++) if (asksCredentials(directives[i])) return true;
+  }
+  return false;
+}
+
+function listensLocally(proxy: Proxy): boolean {
+  const binds = proxy.binds;
+  for (let i = 0; i < binds.length; i++) if (bindScope(binds[i]) !== 'local') return false;
+  return binds.length > 0;
 }
 
 // Kept with the proxy object, which stands for one version of its section and defaults.
@@ -73,11 +100,11 @@ const openPages = new WeakMap<Proxy, StatsPage | null>();
  * written in; undefined when there is none or when the page only listens on this machine.
  */
 function openStatsPage(proxy: Proxy): StatsPage | undefined {
+  if (proxy.kind === 'defaults') return undefined;
   let open = openPages.get(proxy);
   if (open === undefined) {
-    open = null;
-    const enabling = proxy.kind === 'defaults' ? undefined : enablingLine(proxy);
-    if (enabling && !hasAuthentication(proxy) && !(proxy.binds.length > 0 && proxy.binds.every((bind) => bindScope(bind) === 'local'))) open = enabling;
+    const enabling = enablingLine(proxy);
+    open = enabling && !hasAuthentication(proxy) && !listensLocally(proxy) ? enabling : null;
     openPages.set(proxy, open);
   }
   return open ?? undefined;
@@ -91,7 +118,9 @@ function passwordFixes(word: Word, user: string): Fix[] {
 }
 
 function checkPasswords(context: RuleContext, proxy: Proxy): void {
-  for (const line of proxy.directives) {
+  const directives = proxy.directives;
+  for (let i = 0; i < directives.length; i++) {
+    const line = directives[i];
     if (line.keyword.value !== 'stats' || line.args[0]?.value !== 'auth') continue;
     const word = line.args[1];
     if (!word || word.envVars.length > 0) continue;
@@ -104,8 +133,10 @@ function checkPasswords(context: RuleContext, proxy: Proxy): void {
 }
 
 function checkAdmin(context: RuleContext, proxy: Proxy): void {
-  for (const line of proxy.directives.filter((d) => d.keyword.value === 'stats' && d.args[0]?.value === 'admin')) {
-    if (!isAlwaysTrue(line)) continue;
+  const directives = proxy.directives;
+  for (let i = 0; i < directives.length; i++) {
+    const line = directives[i];
+    if (line.keyword.value !== 'stats' || line.args[0]?.value !== 'admin' || !isAlwaysTrue(line)) continue;
     const edits = line.condition ? [replaceWord(line.condition, 'if LOCALHOST')] : [{ range: { start: line.range.end, end: line.range.end }, newText: ' if LOCALHOST' }];
     context.report({
       message: "'stats admin' is granted to every visitor of the stats page; restrict it with an ACL (a source network or an authenticated group).",

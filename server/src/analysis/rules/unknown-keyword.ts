@@ -18,9 +18,9 @@ export const unknownKeywordRule: Rule = {
     }
   },
   fileFacts: ({ model }) => (loadsRuntimeKeywords(model).modules ? 'modules' : ''),
-  checkSection({ section, model, version, report }) {
+  checkSection({ file, section, model, version, report }) {
     const runtime = loadsRuntimeKeywords(model);
-    for (const line of sectionKeywordLines(section, version)) {
+    for (const line of sectionKeywordLines(file, section, version)) {
       const { resolved } = line;
       if (resolved.status === 'unknown') {
         const written = line.words.slice(0, Math.max(1, resolved.consumed)).join(' ');
