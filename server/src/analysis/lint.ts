@@ -1,10 +1,10 @@
 import { buildModel, type ConfigModel, type Proxy } from '../model/config-model';
 import type { ExternalSymbols } from '../model/external-symbols';
 import type { ConfigFile, Range, Section } from '../syntax/ast';
-import { firstIndexWhere } from '../syntax/binary-search';
 import { parseConfig } from '../syntax/parse-config';
 import type { Finding, Severity } from './finding';
 import { RULES } from './registry';
+import { hasSection } from './section-presence';
 import { applySuppressions } from './suppression';
 import type { Rule, RuleContext, SectionRuleContext } from './rule';
 import { cachedSectionFindings, storeSectionFindings, type SectionInputs } from './section-cache';
@@ -126,10 +126,7 @@ function runSectionChecks(rules: Rule[], base: Base, options: LintOptions, findi
   const failed = new Set<Rule>();
   const sections = base.file.sections;
   const proxies = base.model.proxies;
-  const isPresent = (section: Section) => {
-    const offset = section.keyword.range.start.offset;
-    return sections[firstIndexWhere(sections.length, (i) => sections[i].keyword.range.start.offset >= offset)] === section;
-  };
+  const isPresent = (section: Section) => hasSection(base.file, section);
   // The model lists proxies in the order of their sections: the two lists are walked side by side.
   let nextProxy = 0;
   for (let s = 0; s < sections.length; s++) {

@@ -1,4 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { lintModel } from '../../../server/src/analysis/lint';
+import { buildModel } from '../../../server/src/model/config-model';
+import { ConfigSet } from '../../../server/src/navigation/config-set';
+import { parseConfig } from '../../../server/src/syntax/parse-config';
 import { applyAndRecheck, cfg, findingsOf, lineOf, linesOf } from './helpers';
 
 const RULE = 'missing-timeouts';
@@ -48,5 +52,22 @@ describe('rule missing-timeouts', () => {
     assert.match(fixed, /frontend fe\n    timeout client 30s\n/);
     const viaDefaults = applyAndRecheck(RULE, text, 7, 'Add timeout server 30s to its defaults');
     assert.match(viaDefaults, /^defaults\n    timeout server 30s\n/);
+  });
+
+  it('does not offer to edit a defaults section that lies in another file of the config', () => {
+    const defaultsFile = 'file:///etc/haproxy/00-defaults.cfg';
+    const proxiesFile = 'file:///etc/haproxy/10-proxies.cfg';
+    const set = new ConfigSet([
+      { uri: defaultsFile, model: buildModel(parseConfig(cfg('defaults', '    mode http', '    timeout connect 5s'))) },
+      { uri: proxiesFile, model: buildModel(parseConfig(cfg(...proxies))) },
+    ]);
+    const external = set.externalFor(proxiesFile);
+    const file = parseConfig(cfg(...proxies));
+    const found = lintModel(file, buildModel(file, { external }), '2.6', { external }).filter((f) => f.rule === RULE);
+    assert.deepEqual(found.map((f) => f.message.match(/'timeout \w+'/g)), [["'timeout client'"], ["'timeout server'"]], 'connect comes from the other file');
+    for (const finding of found) {
+      assert.deepEqual(finding.fixes?.map((fix) => fix.title.replace(/ to .*/, ' to ...')), [finding === found[0] ? 'Add timeout client 30s to ...' : 'Add timeout server 30s to ...']);
+      assert.match(finding.fixes![0].title, /to (frontend|backend) '/);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { insertAfterHeader, lineBreakOf } from '../edits';
 import type { Fix } from '../finding';
 import { hasTimeout, isBackendLike, isFrontendLike, ownDirective } from '../proxy-settings';
 import type { Rule } from '../rule';
+import { hasSection } from '../section-presence';
 
 const SUGGESTED: Record<string, string> = { client: '30s', connect: '5s', server: '30s' };
 
@@ -42,7 +43,8 @@ export const missingTimeoutsRule: Rule = {
     const lines = missing.map((name) => `timeout ${name} ${SUGGESTED[name]}`);
     const fixes: Fix[] = [{ title: `Add ${lines.join(', ')} to ${proxy.kind} '${proxy.name}'`, edits: [insertAfterHeader(file, proxy.section, lines)], preferred: true }];
     const defaults = proxy.defaults;
-    if (defaults) {
+    // A defaults section of another file of a multi-file config cannot be edited from this file's findings.
+    if (defaults && hasSection(file, defaults.section)) {
       const label = defaults.name ? `defaults section '${defaults.name}'` : 'its defaults section';
       fixes.push({ title: `Add ${lines.join(', ')} to ${label}`, edits: [insertAfterHeader(file, defaults.section, lines)] });
     }
