@@ -3,7 +3,8 @@ import { firstIndexWhere } from './binary-search';
 import { detached } from './detached';
 import { carryLineStarts } from './line-starts';
 import { AnchoredPosition } from './positions';
-import { countLineBreaks, lineCountOf, parseConfig, parseFragment, parseStates } from './parse-config';
+import { countLineBreaks, endsWithLineBreak, lineCountOf } from './line-count';
+import { parseConfig, parseFragment, parseStates } from './parse-config';
 
 /** Where a section's header line starts in the text. */
 function headerLineStart(section: Section): number {
@@ -80,7 +81,7 @@ export function reparseConfig(previous: ConfigFile, text: string): ConfigFile {
     return parseConfig(text);
   }
 
-  const lineDelta = countLineBreaks(regionText) - countLineBreaks(old.slice(regionStart, regionEnd));
+  const lineDelta = fragment.lineBreaks - countLineBreaks(old.slice(regionStart, regionEnd));
   const tailStart = atEnd ? Number.POSITIVE_INFINITY : regionEnd;
   const comments = splice(previous.comments, (c) => c.range.start.offset, regionStart, tailStart, fragment.comments);
   const syntaxErrors = splice(previous.syntaxErrors, (e) => e.range.start.offset, regionStart, tailStart, fragment.syntaxErrors);
@@ -93,7 +94,7 @@ export function reparseConfig(previous: ConfigFile, text: string): ConfigFile {
   }
 
   const lineBreaks = state.lineBreaks + lineDelta;
-  const endsWithNewline = /[\r\n]$/.test(text);
+  const endsWithNewline = endsWithLineBreak(text);
   const file: ConfigFile = {
     kind: 'file',
     text,

@@ -3,6 +3,8 @@ import { allTokens, parserInputTokens } from './tokens';
 
 // Tokens only need start positions (a token never spans lines); tracking ends too costs three times the time.
 const OPTIONS = { positionTracking: 'onlyStart', ensureOptimizations: true, skipValidations: true } as const;
+// The parser finds lines itself from token offsets: the lexer then neither counts lines nor looks at line breaks.
+const PARSER_OPTIONS = { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: true } as const;
 
 let lexer: Lexer | undefined;
 let wordLexer: Lexer | undefined;
@@ -13,8 +15,11 @@ export function tokenize(text: string): ILexingResult {
   return lexer.tokenize(text);
 }
 
-/** Like `tokenize`, without the blanks (they are skipped): words, newlines and the `comments` group. */
+/**
+ * What the parser reads: the words, and the `comments` group; blanks and line breaks are skipped. Tokens carry
+ * their offset only, no line or column.
+ */
 export function tokenizeForParser(text: string): ILexingResult {
-  wordLexer ??= new Lexer(parserInputTokens, OPTIONS);
+  wordLexer ??= new Lexer(parserInputTokens, PARSER_OPTIONS);
   return wordLexer.tokenize(text);
 }

@@ -55,12 +55,6 @@ export class RelativePosition implements Position {
   }
 }
 
-/** Range of a token on an anchored line (Chevrotain columns are 1-based; the range is end-exclusive). */
-export function anchoredTokenRange(token: IToken, anchor: LineAnchor): Range {
-  const column = (token.startColumn ?? 1) - 1;
-  return { start: new AnchoredPosition(anchor, column), end: new AnchoredPosition(anchor, column + token.image.length) };
-}
-
 /** A plain copy of a position (what it is now, detached from any anchor). */
 export function plainPosition(position: Position): Position {
   return { line: position.line, column: position.column, offset: position.offset };

@@ -1,27 +1,5 @@
 import type { Position, SyntaxProblem } from './ast';
-
-/** Finds positions of increasing offsets in one pass, counting lines as the lexer does (CRLF, CR, LF). */
-function positionFinder(text: string): (offset: number) => Position {
-  let at = 0;
-  let line = 0;
-  let lineStart = 0;
-  return (offset) => {
-    if (offset < at) {
-      at = 0;
-      line = 0;
-      lineStart = 0;
-    }
-    for (; at < offset; at++) {
-      const c = text.charCodeAt(at);
-      if (c === 13 && text.charCodeAt(at + 1) === 10) continue;
-      if (c === 10 || c === 13) {
-        line++;
-        lineStart = at + 1;
-      }
-    }
-    return { line, column: offset - lineStart, offset };
-  };
-}
+import { positionFinder } from './position-finder';
 
 function problemAt(locate: (offset: number) => Position, offset: number, message: string): SyntaxProblem {
   const start = locate(offset);

@@ -19,7 +19,15 @@ export interface DecodedWord {
  */
 export function decodeWord(raw: string): DecodedWord {
   if (!SPECIAL_CHARS.test(raw)) return { value: raw, quoted: false, envVars: [], problems: [] };
-  let value = '';
+  // The value is joined from runs of characters kept as written, cut where a quote is dropped or an escape is
+  // replaced: appending one character at a time would leave a chain of one string object per character.
+  const parts: string[] = [];
+  let runStart = 0;
+  const cut = (at: number, replacement: string, resume: number) => {
+    if (at > runStart) parts.push(raw.slice(runStart, at));
+    if (replacement) parts.push(replacement);
+    runStart = resume;
+  };
   let quoted = false;
   let quote: '"' | "'" | undefined;
   const envVars: DecodedWord['envVars'] = [];
@@ -29,28 +37,27 @@ export function decodeWord(raw: string): DecodedWord {
     if (c === '"' && quote !== "'") {
       quote = quote === '"' ? undefined : '"';
       quoted = true;
+      cut(i, '', i + 1);
     } else if (c === "'" && quote !== '"') {
       quote = quote === "'" ? undefined : "'";
       quoted = true;
+      cut(i, '', i + 1);
     } else if (c === '\\' && quote !== "'" && i + 1 < raw.length) {
       const next = raw[i + 1];
       if (next === 'x') {
         const hex = raw.slice(i + 2, i + 4);
         if (/^[0-9a-fA-F]{2}$/.test(hex)) {
-          value += String.fromCharCode(parseInt(hex, 16));
+          cut(i, String.fromCharCode(parseInt(hex, 16)), i + 4);
           i += 3;
         } else {
           problems.push({ message: 'Invalid \\x escape: two hexadecimal digits must follow', start: i, end: i + 2 });
-          value += c;
         }
       } else if (next === '$' && quote === '"') {
-        value += '$';
+        cut(i, '$', i + 2);
         i++;
       } else if (next in SIMPLE_ESCAPES) {
-        value += SIMPLE_ESCAPES[next];
+        cut(i, SIMPLE_ESCAPES[next], i + 2);
         i++;
-      } else {
-        value += c;
       }
     } else if (c === '$' && quote === '"') {
       const match = /^\$(?:\{([A-Za-z_.][A-Za-z0-9_]*)(?:(-)([^}]*))?(\})?|([A-Za-z_.][A-Za-z0-9_]*))/.exec(raw.slice(i));
@@ -60,16 +67,12 @@ export function decodeWord(raw: string): DecodedWord {
           problems.push({ message: `Unmatched brace in environment variable \${${name}`, start: i, end: i + match[0].length });
         }
         envVars.push({ name, defaultValue: match[2] ? match[3] : undefined, start: i, end: i + match[0].length });
-        value += match[0];
         i += match[0].length - 1;
-      } else {
-        value += c;
       }
-    } else {
-      value += c;
     }
   }
-  return { value, quoted, envVars, problems };
+  cut(raw.length, '', raw.length);
+  return { value: parts.length === 1 ? parts[0] : parts.join(''), quoted, envVars, problems };
 }
 
 /** True when a word has no quote, escape or `$`: its value is its text and decoding can be skipped. */

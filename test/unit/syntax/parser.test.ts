@@ -220,6 +220,32 @@ describe('parser: line endings and recovery', () => {
     assert.deepEqual(file.sections.map((s) => s.name?.value ?? s.type), ['global', 'a', 'b', 'c']);
   });
 
+  it('reads words starting with any character, Latin Extended ones included', () => {
+    const file = parseConfig('backend b\n  server \u0100dam 1.2.3.4:80\n  server \u01FEx 1.2.3.5:80\n  server \u4E2D 1.2.3.6:80\n');
+    assert.deepEqual(file.sections[0].directives.map((d) => d.args[0].value), ['\u0100dam', '\u01FEx', '\u4E2D']);
+    assert.equal(file.syntaxErrors.length, 0);
+  });
+
+  it('reads a long file (tokenized in chunks) as a whole: lines, columns and comments across chunk ends', () => {
+    const block = (i: number) => `backend b${i}\r\n  # server list ${i}\n\n  server s${i} 10.0.0.${i % 250}:80 check # main\n  use_backend x if a || { path_beg /x }\n`;
+    const text = Array.from({ length: 3000 }, (_, i) => block(i)).join('');
+    const file = parseConfig(text);
+    assert.equal(file.sections.length, 3000);
+    assert.equal(file.comments.length, 6000);
+    assert.equal(file.syntaxErrors.length, 0);
+    const lines = text.split(/\r\n|\n/);
+    for (const section of [file.sections[0], file.sections[1234], file.sections[2999]]) {
+      for (const word of [section.keyword, ...section.directives.flatMap((d) => [d.keyword, ...d.args])]) {
+        const { line, column, offset } = word.range.start;
+        assert.equal(lines[line].slice(column, column + word.raw.length), word.raw);
+        assert.equal(text.slice(offset, offset + word.raw.length), word.raw);
+      }
+      const comment = section.directives[0].comment!;
+      assert.equal(lines[comment.range.start.line].slice(comment.range.start.column), '# main');
+    }
+    assert.equal(file.lineCount, 3000 * 5);
+  });
+
   it('never throws on binary junk', () => {
     const junk = Array.from({ length: 2000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
     const file = parseConfig(junk);

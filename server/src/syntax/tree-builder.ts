@@ -1,0 +1,405 @@
+import type { IRecognitionException, IToken } from 'chevrotain';
+import { parseAclCriterion } from './acl-criterion';
+import type { Comment, Condition, ConditionTerm, ConditionalBlock, Range, Section, SectionType, SyntaxProblem, Word } from './ast';
+import { CommentNode } from './comment-node';
+import { isWellFormedCondition } from './condition-shape';
+import { AclRefNode, AnonymousAclNode, ConditionNode } from './condition-nodes';
+import { DirectiveNode } from './directive-node';
+import { endsWithLineBreak } from './line-count';
+import type { ParsedFragment } from './parse-config';
+import { parseLineTokens } from './parser';
+import { LineTracker } from './line-tracker';
+import { AnchoredPosition, spanRanges, subRange, type LineAnchor } from './positions';
+import { CONDITIONAL_KEYWORDS, NAMED_SECTIONS, SECTION_KEYWORDS } from './section-keywords';
+import { CloseBrace, If, OpenBrace, Or, Unless, UnterminatedWord } from './tokens';
+import { decodeWord, isPlainText } from './word';
+import { DecodedWordNode, endOf, PlainWordNode, spanWords } from './word-node';
+
+const DOT_KEYWORD = /^\.(?:if|elif|else|endif|diag|notice|warning|alert)$/;
+
+/**
+ * Builds the tree of a run of whole lines from the parser lexer's tokens (words, and comments apart). Tokens are
+ * read in place by index, a line being the tokens that share a line number: no per-line objects or token arrays.
+ */
+export class TreeBuilder {
+  private readonly fragment: ParsedFragment = {
+    orphans: [],
+    sections: [],
+    conditionals: [],
+    messages: [],
+    comments: [],
+    syntaxErrors: [],
+    anchors: [],
+    lineBreaks: 0,
+    rawProblems: false,
+  };
+  private section: Section | undefined;
+  /** The last word of the current section's last directive: where the section's range ends. */
+  private sectionEnd: Word | undefined;
+  private readonly openBlocks: ConditionalBlock[] = [];
+  private lastAnchor: LineAnchor | undefined;
+  private lastAnchorLine = -1;
+  /** Anchors made before their lines are read (for problems found in the raw text), by line. */
+  private earlyAnchors: Map<number, LineAnchor> | undefined;
+  /** Where the tokens being read start in the fragment (their offsets are from there). */
+  private tokensOffset = 0;
+  /** The current line's anchor, and where the line starts in the fragment. */
+  private lineAnchor: LineAnchor | undefined;
+  private lineStart = 0;
+  private lines: LineTracker | undefined;
+  /** The words of the current line; reused from line to line, the nodes get exact-size copies of its parts. */
+  private readonly words: Word[] = [];
+  /** One string for every occurrence of a word's text: most words repeat (keywords, options, names). */
+  private readonly strings = new Map<string, string>();
+
+  constructor(
+    private readonly text: string,
+    private readonly base: LineAnchor,
+  ) {}
+
+  /**
+   * The anchor of a line of the fragment, from its 0-based line number and start offset in the fragment. `early`
+   * is for a line not read yet (a problem found in the raw text): its anchor is kept for when the line is read.
+   */
+  private anchorAt(line: number, lineStart: number, early = false): LineAnchor {
+    if (line === this.lastAnchorLine) return this.lastAnchor!;
+    let anchor = this.earlyAnchors?.get(line);
+    if (!anchor) {
+      anchor = { line: this.base.line + line, offset: this.base.offset + lineStart };
+      this.fragment.anchors.push(anchor);
+      if (early) (this.earlyAnchors ??= new Map()).set(line, anchor);
+    }
+    if (!early) {
+      this.lastAnchor = anchor;
+      this.lastAnchorLine = line;
+    }
+    return anchor;
+  }
+
+  /** Adds a problem found in the raw text, before its line is read: columns `column` to `endColumn` of line `line`. */
+  rawProblem(message: string, line: number, lineStart: number, column: number, endColumn: number): void {
+    const anchor = this.anchorAt(line, lineStart, true);
+    this.problem(message, { start: new AnchoredPosition(anchor, column), end: new AnchoredPosition(anchor, endColumn) });
+  }
+
+  /** Range of a token of the current line. */
+  private tokenRange(token: IToken): Range {
+    const column = this.tokensOffset + token.startOffset - this.lineStart;
+    return { start: new AnchoredPosition(this.lineAnchor!, column), end: new AnchoredPosition(this.lineAnchor!, column + token.image.length) };
+  }
+
+  private problem(message: string, range: Range): void {
+    this.fragment.syntaxErrors.push({ message, range });
+  }
+
+  /**
+   * Reads lines of the fragment from their word tokens and comment tokens (each sorted by offset), `offset` being
+   * where the tokens' offsets start from. A line is a run of words with no line break between them; comments end
+   * lines. Calls read whole lines, in order.
+   */
+  read(tokens: IToken[], comments: IToken[], offset: number): void {
+    this.tokensOffset = offset;
+    const lines = (this.lines ??= new LineTracker(this.text));
+    const count = tokens.length;
+    const noComment = this.text.length;
+    let nextComment = 0;
+    let start = 0;
+    while (start < count) {
+      const first = tokens[start];
+      const firstAt = offset + first.startOffset;
+      while (nextComment < comments.length && offset + comments[nextComment].startOffset < firstAt) this.comment(comments[nextComment++]);
+      lines.reach(firstAt);
+      const line = lines.line;
+      const lineStart = lines.lineStart;
+      lines.skip(firstAt + first.image.length);
+      const commentAt = nextComment < comments.length ? offset + comments[nextComment].startOffset : noComment;
+      let end = start + 1;
+      while (end < count && offset + tokens[end].startOffset < commentAt) {
+        const token = tokens[end];
+        lines.reach(offset + token.startOffset);
+        if (lines.line !== line) break;
+        lines.skip(offset + token.startOffset + token.image.length);
+        end++;
+      }
+      let comment: Comment | undefined;
+      if (commentAt !== noComment && (end === count || commentAt < offset + tokens[end].startOffset)) {
+        lines.reach(commentAt);
+        if (lines.line === line) comment = this.comment(comments[nextComment++]);
+      }
+      this.addLine(tokens, start, end, comment, this.anchorAt(line, lineStart), lineStart);
+      start = end;
+    }
+    while (nextComment < comments.length) this.comment(comments[nextComment++]);
+  }
+
+  /** Adds the line made of `tokens[start..end)`, which starts at `lineStart`. */
+  private addLine(tokens: IToken[], start: number, end: number, comment: Comment | undefined, anchor: LineAnchor, lineStart: number): void {
+    this.lineAnchor = anchor;
+    this.lineStart = lineStart;
+    const words = this.words;
+    const count = end - start;
+    const wordsOffset = this.tokensOffset - lineStart;
+    for (let i = 0; i < count; i++) words[i] = this.word(tokens[start + i], anchor, wordsOffset);
+    for (let i = start; i < end; i++) {
+      const token = tokens[i];
+      if (token.tokenType === UnterminatedWord) {
+        const quoteAt = firstUnclosedQuote(token.image);
+        this.problem('Unmatched quote: the string is not closed before the end of the line', subRange(this.tokenRange(token), quoteAt, token.image.length));
+      }
+    }
+    const first = words[0];
+    if (first.raw.charCodeAt(0) === 46 && DOT_KEYWORD.test(first.raw)) {
+      this.addDotLine(first, words.slice(1, count));
+      return;
+    }
+    const keyword = first.value;
+    if (SECTION_KEYWORDS.has(keyword) && first.raw === keyword) {
+      this.openSection(keyword as SectionType, first, words.slice(1, count), comment);
+      return;
+    }
+    this.addDirective(tokens, start, end, comment);
+  }
+
+  private addDotLine(keyword: Word, args: Word[]): void {
+    const range = args.length ? spanRanges(keyword.range, args[args.length - 1].range) : keyword.range;
+    switch (keyword.raw) {
+      case '.if': {
+        const block: ConditionalBlock = { kind: 'conditional', branches: [{ keyword, args, range }], range, parent: this.openBlocks.at(-1) };
+        if (args.length === 0) this.problem("'.if' needs a condition", keyword.range);
+        this.openBlocks.push(block);
+        this.fragment.conditionals.push(block);
+        return;
+      }
+      case '.elif':
+      case '.else': {
+        const block = this.openBlocks.at(-1);
+        if (!block) {
+          this.problem(`'${keyword.raw}' without a matching '.if'`, keyword.range);
+        } else if (block.branches.some((b) => b.keyword.raw === '.else')) {
+          this.problem(`'${keyword.raw}' after '.else' in the same block`, keyword.range);
+        } else {
+          block.branches.push({ keyword, args, range });
+        }
+        if (keyword.raw === '.elif' && args.length === 0) this.problem("'.elif' needs a condition", keyword.range);
+        return;
+      }
+      case '.endif': {
+        const block = this.openBlocks.pop();
+        if (!block) {
+          this.problem("'.endif' without a matching '.if'", keyword.range);
+        } else {
+          block.endif = keyword;
+          block.range = spanRanges(block.range, keyword.range);
+        }
+        return;
+      }
+      default:
+        this.fragment.messages.push({ kind: 'message', keyword, args, range });
+    }
+  }
+
+  private openSection(type: SectionType, keyword: Word, args: Word[], comment?: Comment): void {
+    this.closeSection();
+    const headerRange = spanWords(keyword, args.length ? args[args.length - 1] : keyword);
+    const section: Section = {
+      kind: 'section',
+      type,
+      keyword,
+      headerArgs: args,
+      directives: [],
+      comment,
+      headerRange,
+      range: headerRange,
+      guard: this.openBlocks.at(-1),
+      // Set below when the header has them; declared here so that every section has the same shape.
+      name: undefined,
+      from: undefined,
+    };
+    const fromIndex = args.findIndex((arg) => arg.value === 'from');
+    if (NAMED_SECTIONS.has(type) && args.length > 0 && fromIndex !== 0) section.name = args[0];
+    if (fromIndex >= 0 && (type === 'defaults' || type === 'frontend' || type === 'backend' || type === 'listen')) {
+      section.from = args[fromIndex + 1];
+      if (!section.from) this.problem("'from' must be followed by the name of a defaults section", args[fromIndex].range);
+    }
+    this.section = section;
+    this.fragment.sections.push(section);
+  }
+
+  /** Ends the current section: its range runs to the end of its last directive. */
+  private closeSection(): void {
+    const section = this.section;
+    if (section && this.sectionEnd) {
+      section.range = { start: section.headerRange.start, end: endOf(this.sectionEnd) };
+      section.directives = trimmed(section.directives);
+    }
+    this.section = undefined;
+    this.sectionEnd = undefined;
+  }
+
+  /** Adds the directive made of the current line's words, `tokens[start..end)` being their tokens. */
+  private addDirective(tokens: IToken[], start: number, end: number, comment: Comment | undefined): void {
+    const words = this.words;
+    const count = end - start;
+    let prefix: Word | undefined;
+    let index = 0;
+    if (count > 1 && (words[0].value === 'no' || words[0].value === 'default')) {
+      prefix = words[0];
+      index = 1;
+    }
+    const keyword = words[index];
+    let argsEnd = count;
+    let condition: Condition | undefined;
+    if (CONDITIONAL_KEYWORDS.has(keyword.value)) {
+      let at = index + 1;
+      while (at < count && tokens[start + at].tokenType !== If && tokens[start + at].tokenType !== Unless) at++;
+      if (at < count) {
+        const errors = isWellFormedCondition(tokens, start + at + 1, end) ? [] : parseLineTokens(tokens.slice(start, end)).errors;
+        if (errors.length > 0) {
+          this.reportLineError(tokens.slice(start, end), errors[0]);
+        } else {
+          condition = this.condition(tokens, start, at, end);
+        }
+        argsEnd = at;
+      }
+    }
+    const last = words[count - 1];
+    const directive = new DirectiveNode(prefix, keyword, words.slice(index + 1, argsEnd), condition, comment, this.openBlocks.at(-1), last);
+    if (this.section) {
+      this.section.directives.push(directive);
+      this.sectionEnd = last;
+    } else {
+      this.fragment.orphans.push(directive);
+    }
+  }
+
+  /** The condition of the line `tokens[start..end)`, from its word `at` (`if` or `unless`) on. */
+  private condition(tokens: IToken[], start: number, at: number, end: number): Condition {
+    const words = this.words;
+    const count = end - start;
+    const groups: ConditionTerm[][] = [[]];
+    let i = at + 1;
+    while (i < count) {
+      const token = tokens[start + i];
+      if (token.tokenType === Or) {
+        groups.push([]);
+        i++;
+      } else if (token.tokenType === OpenBrace) {
+        const open = words[i];
+        let close = i + 1;
+        while (close < count && tokens[start + close].tokenType !== CloseBrace) close++;
+        const inner = words.slice(i + 1, close);
+        const closeWord = close < count ? words[close] : undefined;
+        const negated = (open.raw.length - 1) % 2 === 1;
+        groups[groups.length - 1].push(new AnonymousAclNode(negated, open, closeWord, inner, inner.length ? parseAclCriterion(inner) : undefined));
+        i = close + 1;
+      } else {
+        const word = words[i];
+        const bangs = leadingBangs(word.raw);
+        if (bangs < word.raw.length) groups[groups.length - 1].push(new AclRefNode(bangs % 2 === 1, word.value.slice(bangs), word, bangs));
+        i++;
+      }
+    }
+    for (let g = 0; g < groups.length; g++) groups[g] = trimmed(groups[g]);
+    const keyword = words[at];
+    return new ConditionNode(keyword.value === 'if' ? 'if' : 'unless', keyword, groups, words[count - 1]);
+  }
+
+  private reportLineError(tokens: IToken[], error: IRecognitionException): void {
+    const token = error.token;
+    const atEnd = !token || token.tokenType.name === 'EOF' || Number.isNaN(token.startOffset);
+    const rules = error.context?.ruleStack ?? [];
+    const last = tokens[tokens.length - 1];
+    if (atEnd && rules.includes('anonymousAcl')) {
+      const open = [...tokens].reverse().find((t) => t.tokenType === OpenBrace) ?? last;
+      this.problem("Anonymous ACL opened with '{' is not closed with '}' on this line", this.tokenRange(open));
+    } else if (atEnd) {
+      this.problem(`A condition is expected after '${last.image}'`, this.tokenRange(last));
+    } else if (token.tokenType === CloseBrace) {
+      this.problem("'}' without a matching '{'", this.tokenRange(token));
+    } else if (token.tokenType === Or) {
+      this.problem(`A condition is expected before '${token.image}'`, this.tokenRange(token));
+    } else {
+      this.problem(`Unexpected '${token.image}' in the condition`, this.tokenRange(token));
+    }
+  }
+
+  /** The word of a token; `columnShift` turns the token's offset into its column. */
+  private word(token: IToken, anchor: LineAnchor, columnShift: number): Word {
+    const raw = this.intern(token.image);
+    const column = token.startOffset + columnShift;
+    if (isPlainText(raw)) return new PlainWordNode(raw, anchor, column);
+    const decoded = decodeWord(raw);
+    const word = new DecodedWordNode(raw, decoded.value, decoded.quoted, anchor, column);
+    word.envVars = decoded.envVars.map((ref) => ({ name: ref.name, defaultValue: ref.defaultValue, range: subRange(word.range, ref.start, ref.end) }));
+    for (const p of decoded.problems) this.problem(p.message, subRange(word.range, p.start, p.end));
+    return word;
+  }
+
+  private intern(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    this.strings.set(text, text);
+    return text;
+  }
+
+  private comment(token: IToken): Comment {
+    const lines = this.lines!;
+    const at = this.tokensOffset + token.startOffset;
+    lines.reach(at);
+    const comment = new CommentNode(token.image, this.anchorAt(lines.line, lines.lineStart), at - lines.lineStart);
+    lines.skip(at + token.image.length);
+    this.fragment.comments.push(comment);
+    return comment;
+  }
+
+  finish(atEnd: boolean, rawProblems: boolean): ParsedFragment {
+    this.closeSection();
+    const fragment = this.fragment;
+    fragment.rawProblems = rawProblems;
+    for (const block of this.openBlocks) {
+      this.problem("'.if' block is not closed by '.endif'", block.branches[0].keyword.range);
+    }
+    const text = this.text;
+    const lines = (this.lines ??= new LineTracker(text));
+    lines.reach(text.length);
+    fragment.lineBreaks = lines.line;
+    if (atEnd && text.length > 0 && !endsWithLineBreak(text)) {
+      const at = new AnchoredPosition(this.anchorAt(lines.line, lines.lineStart), text.length - lines.lineStart);
+      this.problem('Missing newline at the end of the last line: HAProxy refuses a file whose last line is not terminated', { start: at, end: at });
+    }
+    fragment.syntaxErrors.sort((a: SyntaxProblem, b: SyntaxProblem) => a.range.start.offset - b.range.start.offset);
+    // Lines are read in order, so only anchors made before them can be out of place.
+    if (this.earlyAnchors) fragment.anchors.sort((a, b) => a.offset - b.offset);
+    fragment.anchors = trimmed(fragment.anchors);
+    fragment.comments = trimmed(fragment.comments);
+    return fragment;
+  }
+}
+
+/** An exact-size copy: an array grown by `push` keeps spare room (16 slots at least), a cost in every long-lived node. */
+function trimmed<T>(items: T[]): T[] {
+  return items.slice();
+}
+
+function leadingBangs(raw: string): number {
+  let count = 0;
+  while (raw.charCodeAt(count) === 33) count++;
+  return count;
+}
+
+function firstUnclosedQuote(raw: string): number {
+  let quote: string | undefined;
+  let at = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\\' && quote !== "'") i++;
+    else if ((c === '"' || c === "'") && (!quote || quote === c)) {
+      if (quote) quote = undefined;
+      else {
+        quote = c;
+        at = i;
+      }
+    }
+  }
+  return at;
+}
