@@ -10,6 +10,8 @@ const POSITION_KEYS = new Set(['range', 'nameRange', 'headerRange', 'guard', 'pa
 
 /** The AST without positions: what the config means, independent of its layout. */
 export function structure(value: unknown): unknown {
+  // Parser nodes keep some properties on their prototype and make the rest on demand: compare what they serialise to.
+  if (value && typeof (value as { toJSON?: unknown }).toJSON === 'function') value = (value as { toJSON(): unknown }).toJSON();
   if (Array.isArray(value)) return value.map(structure);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
