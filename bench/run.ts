@@ -88,6 +88,8 @@ async function main(): Promise<void> {
     log(`haproxy-lint vs haproxy -c on ${config.lines} lines (${runs} runs each)`);
     const lintRuns = [];
     const haproxyRuns = [];
+    // One untimed run writes the code cache of this build (see bin/load-with-code-cache.js), as a user's first run does.
+    timeProcess([process.execPath, join(root, 'bin/haproxy-lint.js'), config.path]);
     for (let i = 0; i < runs; i++) {
       lintRuns.push(timeProcess([process.execPath, join(root, 'bin/haproxy-lint.js'), config.path]));
       if (hasHaproxy) haproxyRuns.push(timeProcess([HAPROXY, '-c', '-q', '-f', config.path], HAPROXY_ENV));
