@@ -2,6 +2,7 @@ import { addedIn, getKeyword, isKnownIn, resolveDirective, type KeywordEntry, ty
 import type { ConfigModel } from '../model/config-model';
 import type { ConfigFile, Directive, SampleExpression, Section, Word } from '../syntax/ast';
 import { detached } from '../syntax/detached';
+import { startOf } from '../syntax/word-node';
 import { parseLogFormat, parseSampleExpression } from '../syntax/sample-expression';
 import { isGuardActive } from './guards';
 import type { RuleContext } from './rule';
@@ -42,7 +43,7 @@ export function lineFormBit(): number {
 }
 
 /**
- * Forms by section type and version, then by the text of the line (words and condition; not the comment). Kept
+ * Forms by section type and version, then by the text of the line (from its first word to its end). Kept
  * across versions of the text, so bounded; keys are copies, so that they do not keep the text they came from alive.
  */
 const forms = new Map<string, Map<string, LineForm>>();
@@ -56,8 +57,15 @@ function formsOf(type: string, version: HaproxyVersion): Map<string, LineForm> {
   return map;
 }
 
+/** The text of a directive's line from its first word to the line break (its trailing comment included). */
+function lineText(text: string, directive: Directive): string {
+  const start = startOf(directive.prefix ?? directive.keyword).offset;
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
 function lineForm(text: string, byText: Map<string, LineForm>, type: string, directive: Directive, version: HaproxyVersion): LineForm {
-  const key = text.slice(directive.range.start.offset, directive.range.end.offset);
+  const key = lineText(text, directive);
   let form = byText.get(key);
   if (form) return form;
   if (formCount >= MAX_FORMS) {
@@ -74,51 +82,74 @@ function lineForm(text: string, byText: Map<string, LineForm>, type: string, dir
   return form;
 }
 
-const sectionLines = new WeakMap<Section, { version: HaproxyVersion; lines: KeywordLine[] }>();
-const NO_LINES: KeywordLine[] = [];
+/** The lines of a section that the target version reads, and their forms (at the same indices). */
+interface SectionLines {
+  version: HaproxyVersion;
+  directives: readonly Directive[];
+  forms: readonly LineForm[];
+}
+
+const sectionLines = new WeakMap<Section, SectionLines>();
+const NOTHING: readonly never[] = [];
+
+function isRead(directive: Directive, version: HaproxyVersion): boolean {
+  return !directive.guard || isGuardActive(directive.guard, directive.range, version);
+}
 
 /**
- * Resolves the lines of one section that HAProxy of `version` reads (lines in `.if` branches it skips are left
- * out; none when the version does not have the section) against the keyword catalog. Kept per section, so a
- * section an edit did not touch is not resolved again. `file` is the file the section was read from.
+ * The lines of one section that HAProxy of `version` reads (lines in `.if` branches it skips are left out; none when
+ * the version does not have the section), with their forms. Kept per section, so a section an edit did not touch is
+ * not resolved again. `file` is the file the section was read from.
  */
-export function sectionKeywordLines(file: ConfigFile, section: Section, version: HaproxyVersion): KeywordLine[] {
+function linesOf(file: ConfigFile, section: Section, version: HaproxyVersion): SectionLines {
   const cached = sectionLines.get(section);
-  if (cached?.version === version) return cached.lines;
-  const directives = section.directives;
-  let lines = NO_LINES;
-  if (directives.length > 0 && (!section.guard || isGuardActive(section.guard, section.headerRange, version)) && sectionKnownIn(section, version)) {
-    lines = [];
+  if (cached?.version === version) return cached;
+  let directives: readonly Directive[] = NOTHING;
+  let forms: LineForm[] = NOTHING as never[];
+  const all = section.directives;
+  if (all.length > 0 && (!section.guard || isGuardActive(section.guard, section.headerRange, version)) && sectionKnownIn(section, version)) {
+    directives = all;
+    for (let i = 0; i < all.length; i++) {
+      if (isRead(all[i], version)) continue;
+      directives = all.filter((directive) => isRead(directive, version));
+      break;
+    }
+    forms = [];
     const text = file.text;
     const byText = formsOf(section.type, version);
-    for (let i = 0; i < directives.length; i++) {
-      const directive = directives[i];
-      if (directive.guard && !isGuardActive(directive.guard, directive.range, version)) continue;
-      const form = lineForm(text, byText, section.type, directive, version);
-      lines.push({ section, directive, words: form.words, resolved: form.resolved, form });
-    }
+    for (let i = 0; i < directives.length; i++) forms.push(lineForm(text, byText, section.type, directives[i], version));
   }
-  sectionLines.set(section, { version, lines });
+  const lines = { version, directives, forms };
+  sectionLines.set(section, lines);
   return lines;
 }
 
 type Report = RuleContext['report'];
 
 /**
- * Runs a rule's check of single lines (see `lineFormBit`) on the lines of a section, skipping the lines of a form
- * on which it found nothing before.
+ * Runs a rule's check of single lines (see `lineFormBit`) on the lines of a section that HAProxy of `version` reads,
+ * skipping the lines of a form on which it found nothing before.
  */
-export function checkLineForms(lines: readonly KeywordLine[], bit: number, report: Report, check: (line: KeywordLine, report: Report) => void): void {
+export function checkSectionLines(
+  file: ConfigFile,
+  section: Section,
+  version: HaproxyVersion,
+  bit: number,
+  report: Report,
+  check: (line: KeywordLine, report: Report) => void,
+): void {
+  const { directives, forms } = linesOf(file, section, version);
   let reported = 0;
-  const counting: Report = (finding) => {
-    reported++;
-    report(finding);
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const form = lines[i].form;
+  let counting: Report | undefined;
+  for (let i = 0; i < forms.length; i++) {
+    const form = forms[i];
     if (form.clean & bit) continue;
+    counting ??= (finding) => {
+      reported++;
+      report(finding);
+    };
     const before = reported;
-    check(lines[i], counting);
+    check({ section, directive: directives[i], words: form.words, resolved: form.resolved, form }, counting);
     if (reported === before) form.clean |= bit;
   }
 }

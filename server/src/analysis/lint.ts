@@ -42,7 +42,8 @@ export function lintModel(file: ConfigFile, model: ConfigModel, version: Haproxy
   const active = RULES.filter((rule) => options.rules?.[rule.name] !== 'off');
   for (const rule of active) if (rule.check) runFileCheck(rule, base, options, findings);
   runSectionChecks(active.filter((rule) => rule.checkSection), base, options, findings);
-  findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.rule.localeCompare(b.rule));
+  // Rule names are plain ASCII: comparing them by code unit orders them as `localeCompare` does, without loading a collator.
+  findings.sort((a, b) => a.range.start.offset - b.range.start.offset || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   return applySuppressions(file, findings);
 }
 
@@ -148,8 +149,10 @@ function runSectionChecks(rules: Rule[], base: Base, options: LintOptions, findi
 function checkSection(section: Section, proxy: Proxy | undefined, group: RuleGroup, index: number, inputs: SectionInputs, base: Base, failed: Set<Rule>, findings: Finding[], keep: boolean): readonly Finding[] {
   group.found.length = 0;
   let complete = true;
-  for (const { rule, context } of group.rules) {
-    if (failed.has(rule)) continue;
+  const rules = group.rules;
+  for (let r = 0; r < rules.length; r++) {
+    const { rule, context } = rules[r];
+    if (failed.size > 0 && failed.has(rule)) continue;
     context.section = section;
     context.proxy = proxy;
     try {

@@ -156,7 +156,7 @@ export class ListGroups<T extends object> extends ListTracker<T, GroupState<T>> 
 
   protected create(list: readonly T[]): GroupState<T> {
     const state: GroupState<T> = { groups: new Map(), shared: new Set() };
-    for (const item of list) this.add(state, item);
+    for (let i = 0; i < list.length; i++) this.add(state, list[i]);
     return state;
   }
 

@@ -66,7 +66,9 @@ export function routeLines(proxy: Proxy): readonly RouteLine[] {
   let lines = linesCache.get(proxy);
   if (!lines) {
     const found: RouteLine[] = [];
-    for (const directive of proxy.directives) {
+    const directives = proxy.directives;
+    for (let i = 0; i < directives.length; i++) {
+      const directive = directives[i];
       if (directive.keyword.value === 'use_backend' && directive.args[0]) found.push({ name: directive.args[0].value, kind: 'use_backend', directive });
     }
     const fallback = effectiveDirective(proxy, 'default_backend');
@@ -108,8 +110,11 @@ export function routesTo(model: ConfigModel, backend: Proxy): Route[] {
   let index = toCache.get(model);
   if (!index) {
     index = new Map();
-    for (const proxy of model.proxies) {
-      for (const route of routesFrom(model, proxy)) {
+    const proxies = model.proxies;
+    for (let p = 0; p < proxies.length; p++) {
+      const routes = routesFrom(model, proxies[p]);
+      for (let r = 0; r < routes.length; r++) {
+        const route = routes[r];
         if (!route.to) continue;
         const list = index.get(route.to);
         if (list) list.push(route);

@@ -45,8 +45,11 @@ function checkProxies(context: RuleContext): void {
 }
 
 function checkServers(context: RuleContext, proxy: Proxy): void {
+  const servers = proxy.servers;
+  if (servers.length < 2) return;
   const seen = new Map<string, Word>();
-  for (const server of proxy.servers) {
+  for (let i = 0; i < servers.length; i++) {
+    const server = servers[i];
     if (server.isDefault || !server.name) continue;
     const first = seen.get(server.name);
     if (first && !server.directive.guard) context.report({ message: `Server '${server.name}' is already defined at ${where(first)} in ${proxy.kind} '${proxy.name}'.`, range: server.nameWord.range });

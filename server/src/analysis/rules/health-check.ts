@@ -79,12 +79,12 @@ function anyChecked(proxy: Proxy, servers: readonly ServerLine[]): boolean {
 }
 
 function checkMethod(context: RuleContext, proxy: Proxy, servers: readonly ServerLine[]): void {
-  const range = (proxy.nameWord ?? proxy.section.keyword).range;
+  const named = proxy.nameWord ?? proxy.section.keyword;
   const { file } = context;
   if (proxy.mode === 'http' && !hasCheckMethod(proxy) && !hasAgentCheck(servers)) {
     context.report({
       message: `${proxy.kind} '${proxy.name}' checks its servers by connecting only; 'option httpchk' would notice an application that accepts connections but fails requests.`,
-      range,
+      range: named.range,
       severity: 'info',
       fixes: [{ title: "Check an HTTP endpoint ('option httpchk GET /health/')", edits: [insertAfterHeader(file, proxy.section, ['option httpchk GET /health/'])], preferred: true }],
     });
@@ -93,7 +93,7 @@ function checkMethod(context: RuleContext, proxy: Proxy, servers: readonly Serve
   if (looksLike(proxy, servers, 5432, POSTGRES_NAME) && !hasCheckMethod(proxy)) {
     context.report({
       message: `PostgreSQL ${proxy.kind} '${proxy.name}' only checks that the port accepts connections; 'option pgsql-check' (or an HTTP check of a Patroni agent) verifies the database answers.`,
-      range,
+      range: named.range,
       severity: 'info',
       fixes: [{ title: "Check the PostgreSQL protocol ('option pgsql-check user haproxy')", edits: [insertAfterHeader(file, proxy.section, ['option pgsql-check user haproxy'])], preferred: true }],
     });
@@ -102,7 +102,7 @@ function checkMethod(context: RuleContext, proxy: Proxy, servers: readonly Serve
   if (looksLike(proxy, servers, 6379, REDIS_NAME) && !REPLICA_NAME.test(proxy.name) && activeServerCount(proxy) > 1 && !tellsMaster) {
     context.report({
       message: `Redis ${proxy.kind} '${proxy.name}' balances over several nodes but its checks cannot tell the master from replicas; writes may reach a read-only replica.`,
-      range,
+      range: named.range,
       severity: 'info',
       fixes: checkDirectives(proxy, 'tcp-check').length
         ? []

@@ -32,14 +32,24 @@ const frontends = new WeakMap<Proxy, Frontend>();
 function proxySetsHsts(proxy: Proxy): boolean {
   let sets = setsCache.get(proxy);
   if (sets === undefined) {
-    sets = settingChain(proxy).some((section) => section.directives.some(setsHsts));
+    sets = false;
+    const chain = settingChain(proxy);
+    for (let c = 0; c < chain.length && !sets; c++) {
+      const directives = chain[c].directives;
+      for (let i = 0; i < directives.length && !sets; i++) sets = setsHsts(directives[i]);
+    }
     setsCache.set(proxy, sets);
   }
   return sets;
 }
 
+function hasTlsBind(proxy: Proxy): boolean {
+  for (let i = 0; i < proxy.binds.length; i++) if (isTlsBind(proxy.binds[i])) return true;
+  return false;
+}
+
 /** HTTP frontends and listens with a TLS bind that do not set the header themselves (nor their defaults). */
-const needingHsts = new ListFilter<Proxy>((proxy) => isFrontendLike(proxy) && proxy.mode === 'http' && proxy.binds.some(isTlsBind) && !proxySetsHsts(proxy));
+const needingHsts = new ListFilter<Proxy>((proxy) => isFrontendLike(proxy) && proxy.mode === 'http' && hasTlsBind(proxy) && !proxySetsHsts(proxy));
 
 /** Reports HTTPS frontends whose responses never carry Strict-Transport-Security, set there, in defaults or in a backend they use. */
 export const hstsRule: Rule = {

@@ -11,8 +11,8 @@ import {
   type ArgumentValues,
   type KeywordEntry,
 } from '../../model/catalog';
-import type { Range } from '../../syntax/ast';
-import { checkLineForms, keywordRange, lineExpressions, lineFormBit, sectionKeywordLines, wordAt, type KeywordLine } from '../keyword-lines';
+import type { Word } from '../../syntax/ast';
+import { checkSectionLines, keywordRange, lineExpressions, lineFormBit, wordAt, type KeywordLine } from '../keyword-lines';
 import type { RuleContext, Rule } from '../rule';
 import { converterEntry, fetchEntry, isRuntimeName } from '../sample-names';
 import type { HaproxyVersion } from '../version';
@@ -27,18 +27,20 @@ function checkEnumValues(line: KeywordLine, entry: KeywordEntry, firstArg: numbe
     for (const index of positions) {
       const word = wordAt(line, index);
       if (!word || isDynamic(word.raw) || spec.open) continue;
-      checkValue(word.value, word.range, spec, `'${entry.name}'`, report);
+      checkValue(word, spec, `'${entry.name}'`, report);
     }
   }
 }
 
-function checkValue(text: string, range: Range, spec: ArgumentValues, owner: string, report: Report): void {
+function checkValue(word: Word, spec: ArgumentValues, owner: string, report: Report): void {
   const allowed = spec.values.map((v) => v.value);
+  const text = word.value;
   const items = spec.commaList ? text.split(',') : [text];
   for (const item of items) {
     const name = item.replace(/\(.*$/, '');
     if (allowed.includes(name)) continue;
     const suggestion = closestNames(name, allowed, 1)[0];
+    const range = word.range;
     report({
       message: `'${item}' is not a valid value for ${owner} (expected ${allowed.join(', ')})${suggestion ? `; did you mean '${suggestion}'?` : ''}`,
       range,
@@ -85,7 +87,7 @@ function checkOptions(line: KeywordLine, version: HaproxyVersion, report: Report
       for (const spec of argumentValues(option.entry.kind, option.entry.name, version)) {
         const valueIndex = spec.position === 'each' ? undefined : option.values[spec.position];
         const valueWord = valueIndex === undefined ? undefined : wordAt(line, options.start + valueIndex);
-        if (valueWord && !spec.open && !isDynamic(valueWord.raw)) checkValue(valueWord.value, valueWord.range, spec, `${kind} option '${option.name}'`, report);
+        if (valueWord && !spec.open && !isDynamic(valueWord.raw)) checkValue(valueWord, spec, `${kind} option '${option.name}'`, report);
       }
     }
   }
@@ -134,6 +136,6 @@ export const invalidArgumentRule: Rule = {
   defaultSeverity: 'error',
   description: 'An argument HAProxy rejects: wrong value, missing argument, unknown option, fetch or converter.',
   checkSection({ file, section, version, report }) {
-    checkLineForms(sectionKeywordLines(file, section, version), CLEAN, report, (line, counted) => checkLine(line, version, counted));
+    checkSectionLines(file, section, version, CLEAN, report, (line, counted) => checkLine(line, version, counted));
   },
 };

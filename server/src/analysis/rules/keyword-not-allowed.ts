@@ -1,5 +1,25 @@
-import { sectionKeywordLines, keywordRange, wordAt } from '../keyword-lines';
-import type { Rule } from '../rule';
+import { checkSectionLines, keywordRange, lineFormBit, wordAt, type KeywordLine } from '../keyword-lines';
+import type { Rule, RuleContext } from '../rule';
+
+function checkLine(line: KeywordLine, report: RuleContext['report']): void {
+  const { resolved } = line;
+  if (resolved.status === 'not-allowed' && resolved.keyword) {
+    const places = resolved.allowedIn?.length ? ` (it belongs in: ${resolved.allowedIn.join(', ')})` : '';
+    const ignored = resolved.haproxyReaction === 'warning';
+    report({
+      severity: ignored ? 'warning' : undefined,
+      message: `'${resolved.keyword.name}' is not allowed in a ${line.section.type} section${places}${ignored ? '; HAProxy ignores it here' : ''}`,
+      range: keywordRange(line),
+    });
+  } else if (resolved.action?.status === 'not-allowed' && resolved.ruleSet) {
+    report({
+      message: `'${resolved.action.name}' is not an action of '${resolved.ruleSet}'`,
+      range: wordAt(line, resolved.action.index).range,
+    });
+  }
+}
+
+const CLEAN = lineFormBit();
 
 /** A known keyword written in a section (or an action in a rule set) that does not take it. */
 export const keywordNotAllowedRule: Rule = {
@@ -7,22 +27,6 @@ export const keywordNotAllowedRule: Rule = {
   defaultSeverity: 'error',
   description: 'A known keyword in a section, or an action in a rule set, that does not accept it.',
   checkSection({ file, section, version, report }) {
-    for (const line of sectionKeywordLines(file, section, version)) {
-      const { resolved } = line;
-      if (resolved.status === 'not-allowed' && resolved.keyword) {
-        const places = resolved.allowedIn?.length ? ` (it belongs in: ${resolved.allowedIn.join(', ')})` : '';
-        const ignored = resolved.haproxyReaction === 'warning';
-        report({
-          severity: ignored ? 'warning' : undefined,
-          message: `'${resolved.keyword.name}' is not allowed in a ${line.section.type} section${places}${ignored ? '; HAProxy ignores it here' : ''}`,
-          range: keywordRange(line),
-        });
-      } else if (resolved.action?.status === 'not-allowed' && resolved.ruleSet) {
-        report({
-          message: `'${resolved.action.name}' is not an action of '${resolved.ruleSet}'`,
-          range: wordAt(line, resolved.action.index).range,
-        });
-      }
-    }
+    checkSectionLines(file, section, version, CLEAN, report, checkLine);
   },
 };

@@ -1,7 +1,8 @@
 import { getKeyword, isHttpOnly } from '../../model/catalog';
 import type { Proxy } from '../../model/config-model';
-import { sectionKeywordLines, keywordRange, wordAt } from '../keyword-lines';
-import type { Rule } from '../rule';
+import { checkSectionLines, keywordRange, lineFormBit, wordAt, type KeywordLine } from '../keyword-lines';
+import type { Rule, RuleContext } from '../rule';
+import type { HaproxyVersion } from '../version';
 
 function modeOrigin(proxy: Proxy): string {
   const own = proxy.directives.some((d) => d.keyword.value === 'mode' && !d.prefix);
@@ -10,6 +11,30 @@ function modeOrigin(proxy: Proxy): string {
   return `${proxy.kind} '${proxy.name}' is in tcp mode (no 'mode http' anywhere, and tcp is HAProxy's default)`;
 }
 
+/** Checks a line of a proxy in tcp mode. */
+function checkLine(line: KeywordLine, proxy: Proxy, version: HaproxyVersion, report: RuleContext['report']): void {
+  const { resolved } = line;
+  if (resolved.status !== 'ok' || !resolved.keyword) return;
+  if (isHttpOnly(resolved.keyword, version)) {
+    report({ message: `'${resolved.keyword.name}' only works in HTTP mode, but ${modeOrigin(proxy)}`, range: keywordRange(line) });
+    return;
+  }
+  if (resolved.action?.status === 'ok' && resolved.action.entry && isHttpOnly(resolved.action.entry, version) && !resolved.ruleSet?.startsWith('http-')) {
+    report({ message: `Action '${resolved.action.name}' only works in HTTP mode, but ${modeOrigin(proxy)}`, range: wordAt(line, resolved.action.index).range });
+  }
+  for (const group of line.directive.condition?.groups ?? []) {
+    for (const term of group) {
+      const fetch = term.kind === 'anonymous-acl' ? term.criterion?.expression.fetch : undefined;
+      const entry = fetch && (getKeyword('fetch', fetch.name) ?? getKeyword('acl-derived', fetch.name));
+      if (fetch && entry && isHttpOnly(entry, version)) {
+        report({ message: `Fetch '${fetch.name}' reads HTTP, but ${modeOrigin(proxy)}: it never matches`, range: fetch.nameRange });
+      }
+    }
+  }
+}
+
+const CLEAN = lineFormBit();
+
 /** HTTP-only keywords, actions and fetches used in a proxy whose effective mode is tcp; HAProxy ignores them. */
 export const modeMismatchRule: Rule = {
   name: 'mode-mismatch',
@@ -17,25 +42,6 @@ export const modeMismatchRule: Rule = {
   description: 'An HTTP-only keyword, action or fetch in a proxy working in tcp mode.',
   checkSection({ file, section, proxy, version, report }) {
     if (!proxy || proxy.kind === 'defaults' || proxy.mode !== 'tcp') return;
-    for (const line of sectionKeywordLines(file, section, version)) {
-      const { resolved } = line;
-      if (resolved.status !== 'ok' || !resolved.keyword) continue;
-      if (isHttpOnly(resolved.keyword, version)) {
-        report({ message: `'${resolved.keyword.name}' only works in HTTP mode, but ${modeOrigin(proxy)}`, range: keywordRange(line) });
-        continue;
-      }
-      if (resolved.action?.status === 'ok' && resolved.action.entry && isHttpOnly(resolved.action.entry, version) && !resolved.ruleSet?.startsWith('http-')) {
-        report({ message: `Action '${resolved.action.name}' only works in HTTP mode, but ${modeOrigin(proxy)}`, range: wordAt(line, resolved.action.index).range });
-      }
-      for (const group of line.directive.condition?.groups ?? []) {
-        for (const term of group) {
-          const fetch = term.kind === 'anonymous-acl' ? term.criterion?.expression.fetch : undefined;
-          const entry = fetch && (getKeyword('fetch', fetch.name) ?? getKeyword('acl-derived', fetch.name));
-          if (fetch && entry && isHttpOnly(entry, version)) {
-            report({ message: `Fetch '${fetch.name}' reads HTTP, but ${modeOrigin(proxy)}: it never matches`, range: fetch.nameRange });
-          }
-        }
-      }
-    }
+    checkSectionLines(file, section, version, CLEAN, report, (line, counted) => checkLine(line, proxy, version, counted));
   },
 };

@@ -1,5 +1,5 @@
 import { addedIn, isKnownIn, lineOptions, scanOptions, type KeywordEntry } from '../../model/catalog';
-import { checkLineForms, keywordRange, lineExpressions, lineFormBit, sectionKeywordLines, sectionVersionIssue, wordAt, type KeywordLine } from '../keyword-lines';
+import { checkSectionLines, keywordRange, lineExpressions, lineFormBit, sectionVersionIssue, wordAt, type KeywordLine } from '../keyword-lines';
 import { converterEntry, fetchEntry } from '../sample-names';
 import type { Rule, RuleContext } from '../rule';
 import type { HaproxyVersion } from '../version';
@@ -45,6 +45,6 @@ export const newerKeywordRule: Rule = {
   checkSection({ file, section, version, report }) {
     const issue = sectionVersionIssue(section, version);
     if (issue?.status === 'newer') report({ message: message(`Section '${issue.entry.name}'`, issue.entry, version), range: section.keyword.range });
-    checkLineForms(sectionKeywordLines(file, section, version), CLEAN, report, (line, counted) => checkLine(line, version, counted));
+    checkSectionLines(file, section, version, CLEAN, report, (line, counted) => checkLine(line, version, counted));
   },
 };

@@ -1,6 +1,6 @@
 import { lineOptions, scanOptions, type RemovedKeyword } from '../../model/catalog';
 import type { Fix } from '../finding';
-import { checkLineForms, keywordRange, lineFormBit, sectionKeywordLines, sectionVersionIssue, wordAt, type KeywordLine } from '../keyword-lines';
+import { checkSectionLines, keywordRange, lineFormBit, sectionVersionIssue, wordAt, type KeywordLine } from '../keyword-lines';
 import type { Rule, RuleContext } from '../rule';
 import type { HaproxyVersion } from '../version';
 
@@ -70,6 +70,6 @@ export const removedKeywordRule: Rule = {
     }
     const issue = sectionVersionIssue(section, version);
     if (issue?.status === 'removed') report({ message: explain(issue.entry.name, undefined, issue.entry.versions.at(-1)), range: section.keyword.range });
-    checkLineForms(sectionKeywordLines(file, section, version), CLEAN, report, (line, counted) => checkLine(line, version, counted));
+    checkSectionLines(file, section, version, CLEAN, report, (line, counted) => checkLine(line, version, counted));
   },
 };

@@ -1,5 +1,6 @@
 import type { ConfigModel, Proxy, SymbolDefinition, SymbolKind, SymbolReference } from '../../model/config-model';
-import type { Directive, Range } from '../../syntax/ast';
+import type { AclRefTerm, Directive, Range } from '../../syntax/ast';
+import { directiveLine } from '../directive-line';
 import { appendSection, insertLinesAfter, replaceWord } from '../edits';
 import type { Fix } from '../finding';
 import { nearestName } from '../nearest-name';
@@ -67,22 +68,23 @@ function checkBackend(context: RuleContext, reference: SymbolReference): void {
 }
 
 /** An ACL named in a condition of the proxy: it must be declared by an `acl` line of the same section, above the rule. */
-function checkAcl(context: RuleContext, proxy: Proxy, name: string, range: Range, directive: Directive): void {
+function checkAcl(context: RuleContext, proxy: Proxy, name: string, term: AclRefTerm, directive: Directive): void {
   // HAProxy reads the `or` operator in any letter case; a term spelled `OR` is not an ACL name.
   if (PREDEFINED_ACLS.has(name) || OR_OPERATOR.test(name)) return;
-  const line = directive.range.start.line;
+  const line = directiveLine(directive);
   const definitions = proxy.acls.get(name);
   if (definitions) {
-    const first = definitions[0].directive.range.start.line;
+    const first = directiveLine(definitions[0].directive);
     if (first >= line) {
       context.report({
         message: `ACL '${name}' is used before its definition at line ${first + 1}; HAProxy only knows the ACLs declared above a rule.`,
-        range,
+        range: term.nameRange,
       });
     }
     return;
   }
-  const known = [...proxy.acls.values()].filter((defs) => defs[0].directive.range.start.line < line).map((defs) => defs[0].name);
+  const range = term.nameRange;
+  const known = [...proxy.acls.values()].filter((defs) => directiveLine(defs[0].directive) < line).map((defs) => defs[0].name);
   const { hint, fixes } = didYouMean({ name, range }, [...known, ...PREDEFINED_ACLS]);
   context.report({ message: `No ACL named '${name}' in ${proxy.kind} '${proxy.name}'.${hint}`, range, fixes });
 }
@@ -147,12 +149,15 @@ export const unknownReferenceRule: Rule = {
   checkSection(context) {
     const proxy = context.proxy;
     if (!proxy) return;
-    for (const directive of proxy.directives) {
-      const groups = directive.condition?.groups;
+    const directives = proxy.directives;
+    for (let d = 0; d < directives.length; d++) {
+      const groups = directives[d].condition?.groups;
       if (!groups) continue;
-      for (const group of groups) {
-        for (const term of group) {
-          if (term.kind === 'acl-ref' && term.name !== '' && !TEMPLATED.test(term.name)) checkAcl(context, proxy, term.name, term.nameRange, directive);
+      for (let g = 0; g < groups.length; g++) {
+        const group = groups[g];
+        for (let t = 0; t < group.length; t++) {
+          const term = group[t];
+          if (term.kind === 'acl-ref' && term.name !== '' && !TEMPLATED.test(term.name)) checkAcl(context, proxy, term.name, term, directives[d]);
         }
       }
     }

@@ -23,13 +23,17 @@ export const weakCiphersRule: Rule = {
   description: 'A cipher list allows RC4, 3DES, DES, MD5, NULL, EXPORT or anonymous suites.',
   checkSection(context) {
     const section = context.section;
-    for (const directive of section.directives) {
+    const directives = section.directives;
+    for (let i = 0; i < directives.length; i++) {
+      const directive = directives[i];
       const keyword = directive.keyword.value;
       if (section.type === 'global' && (keyword === 'ssl-default-bind-ciphers' || keyword === 'ssl-default-server-ciphers')) {
         checkList(context, directive.args[0], keyword);
       } else if (keyword === 'bind' || keyword === 'server' || keyword === 'default-server' || keyword === 'server-template') {
-        const at = directive.args.findIndex((arg) => arg.value === 'ciphers');
-        if (at >= 0) checkList(context, directive.args[at + 1], `this ${keyword} line`);
+        const args = directive.args;
+        let at = 0;
+        while (at < args.length && args[at].value !== 'ciphers') at++;
+        if (at < args.length) checkList(context, args[at + 1], `this ${keyword} line`);
       }
     }
   },
