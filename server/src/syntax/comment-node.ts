@@ -3,13 +3,17 @@ import { AnchoredPosition, type LineAnchor } from './positions';
 
 /** A comment read by the parser: like a word, it makes its range from its line anchor on first use. */
 export class CommentNode implements Comment {
-  private made: Range | undefined = undefined;
+  declare readonly text: string;
+  declare readonly anchor: LineAnchor;
+  declare readonly column: number;
+  declare private made: Range | undefined;
 
-  constructor(
-    readonly text: string,
-    readonly anchor: LineAnchor,
-    readonly column: number,
-  ) {}
+  constructor(text: string, anchor: LineAnchor, column: number) {
+    this.text = text;
+    this.anchor = anchor;
+    this.column = column;
+    this.made = undefined;
+  }
 
   get kind(): 'comment' {
     return 'comment';

@@ -24,8 +24,22 @@ export class LineTracker {
     if (offset > this.scanned) this.scanned = offset;
   }
 
-  /** Moves on to `offset` without looking for line breaks: the text up to there has none. */
-  skip(offset: number): void {
-    this.scanned = offset;
+  /**
+   * Counts the line breaks up to `offset`, then moves past the `length` characters there, known to hold none (a
+   * word, a comment). True when a line break was crossed.
+   */
+  next(offset: number, length: number): boolean {
+    const text = this.text;
+    let crossed = false;
+    for (let at = this.scanned; at < offset; at++) {
+      const c = text.charCodeAt(at);
+      if (c === 10 || (c === 13 && text.charCodeAt(at + 1) !== 10)) {
+        this.line++;
+        this.lineStart = at + 1;
+        crossed = true;
+      }
+    }
+    this.scanned = offset + length;
+    return crossed;
   }
 }

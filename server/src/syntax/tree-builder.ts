@@ -13,7 +13,7 @@ import { AnchoredPosition, spanRanges, subRange, type LineAnchor } from './posit
 import { CONDITIONAL_KEYWORDS, NAMED_SECTIONS, SECTION_KEYWORDS } from './section-keywords';
 import { CloseBrace, If, OpenBrace, Or, Unless, UnterminatedWord } from './tokens';
 import { decodeWord, isPlainText } from './word';
-import { DecodedWordNode, endOf, PlainWordNode, spanWords } from './word-node';
+import { DecodedWordNode, endOf, spanWords, WordNode } from './word-node';
 
 const DOT_KEYWORD = /^\.(?:if|elif|else|endif|diag|notice|warning|alert)$/;
 
@@ -94,52 +94,63 @@ export class TreeBuilder {
 
   /**
    * Reads lines of the fragment from their word tokens and comment tokens (each sorted by offset), `offset` being
-   * where the tokens' offsets start from. A line is a run of words with no line break between them; comments end
-   * lines. Calls read whole lines, in order.
+   * where the tokens' offsets start from. A line is a run of words with no line break between them; a comment ends
+   * its line. Calls read whole lines, in order. One pass, words made as they come: this runs before the JIT has
+   * optimised anything when the CLI parses a file, so every call and allocation saved counts.
    */
   read(tokens: IToken[], comments: IToken[], offset: number): void {
     this.tokensOffset = offset;
     const lines = (this.lines ??= new LineTracker(this.text));
-    const count = tokens.length;
-    const noComment = this.text.length;
+    const words = this.words;
+    const strings = this.strings;
+    const tokenCount = tokens.length;
     let nextComment = 0;
-    let start = 0;
-    while (start < count) {
-      const first = tokens[start];
-      const firstAt = offset + first.startOffset;
-      while (nextComment < comments.length && offset + comments[nextComment].startOffset < firstAt) this.comment(comments[nextComment++]);
-      lines.reach(firstAt);
-      const line = lines.line;
-      const lineStart = lines.lineStart;
-      lines.skip(firstAt + first.image.length);
-      const commentAt = nextComment < comments.length ? offset + comments[nextComment].startOffset : noComment;
-      let end = start + 1;
-      while (end < count && offset + tokens[end].startOffset < commentAt) {
-        const token = tokens[end];
-        lines.reach(offset + token.startOffset);
-        if (lines.line !== line) break;
-        lines.skip(offset + token.startOffset + token.image.length);
-        end++;
+    /** Words read on the current line, from `tokens[first]` on. */
+    let count = 0;
+    let first = 0;
+    let anchor = this.lastAnchor!;
+    /** Turns a token offset into a column of the current line. */
+    let toColumn = 0;
+    for (let i = 0; i <= tokenCount; i++) {
+      const at = i < tokenCount ? offset + tokens[i].startOffset : this.text.length;
+      while (nextComment < comments.length && offset + comments[nextComment].startOffset < at) {
+        const comment = comments[nextComment++];
+        const commentAt = offset + comment.startOffset;
+        const newLine = lines.next(commentAt, comment.image.length);
+        if (count > 0 && !newLine) {
+          this.endLine(tokens, first, i, this.comment(comment, commentAt));
+        } else {
+          if (count > 0) this.endLine(tokens, first, i, undefined);
+          this.comment(comment, commentAt);
+        }
+        count = 0;
       }
-      let comment: Comment | undefined;
-      if (commentAt !== noComment && (end === count || commentAt < offset + tokens[end].startOffset)) {
-        lines.reach(commentAt);
-        if (lines.line === line) comment = this.comment(comments[nextComment++]);
+      if (i === tokenCount) break;
+      const token = tokens[i];
+      let raw = token.image;
+      if (lines.next(at, raw.length) && count > 0) {
+        this.endLine(tokens, first, i, undefined);
+        count = 0;
       }
-      this.addLine(tokens, start, end, comment, this.anchorAt(line, lineStart), lineStart);
-      start = end;
+      if (count === 0) {
+        first = i;
+        anchor = this.anchorAt(lines.line, lines.lineStart);
+        this.lineAnchor = anchor;
+        this.lineStart = lines.lineStart;
+        toColumn = offset - lines.lineStart;
+      }
+      const known = strings.get(raw);
+      if (known === undefined) strings.set(raw, raw);
+      else raw = known;
+      words[count++] = isPlainText(raw) ? new WordNode(raw, anchor, token.startOffset + toColumn) : this.decodedWord(raw, anchor, token.startOffset + toColumn);
     }
-    while (nextComment < comments.length) this.comment(comments[nextComment++]);
+    if (count > 0) this.endLine(tokens, first, tokenCount, undefined);
   }
 
-  /** Adds the line made of `tokens[start..end)`, which starts at `lineStart`. */
-  private addLine(tokens: IToken[], start: number, end: number, comment: Comment | undefined, anchor: LineAnchor, lineStart: number): void {
-    this.lineAnchor = anchor;
-    this.lineStart = lineStart;
+  /** Adds the line made of `tokens[start..end)`, whose words are in `this.words`. */
+  private endLine(tokens: IToken[], start: number, end: number, comment: Comment | undefined): void {
     const words = this.words;
     const count = end - start;
-    const wordsOffset = this.tokensOffset - lineStart;
-    for (let i = 0; i < count; i++) words[i] = this.word(tokens[start + i], anchor, wordsOffset);
     for (let i = start; i < end; i++) {
       const token = tokens[i];
       if (token.tokenType === UnterminatedWord) {
@@ -263,7 +274,9 @@ export class TreeBuilder {
       }
     }
     const last = words[count - 1];
-    const directive = new DirectiveNode(prefix, keyword, words.slice(index + 1, argsEnd), condition, comment, this.openBlocks.at(-1), last);
+    const guard = this.openBlocks.length > 0 ? this.openBlocks[this.openBlocks.length - 1] : undefined;
+    const extras = prefix || comment || guard || argsEnd < count ? { prefix, condition, comment, guard, last: argsEnd < count ? last : undefined } : undefined;
+    const directive = new DirectiveNode(keyword, words.slice(index + 1, argsEnd), extras);
     if (this.section) {
       this.section.directives.push(directive);
       this.sectionEnd = last;
@@ -323,11 +336,8 @@ export class TreeBuilder {
     }
   }
 
-  /** The word of a token; `columnShift` turns the token's offset into its column. */
-  private word(token: IToken, anchor: LineAnchor, columnShift: number): Word {
-    const raw = this.intern(token.image);
-    const column = token.startOffset + columnShift;
-    if (isPlainText(raw)) return new PlainWordNode(raw, anchor, column);
+  /** A word with quotes, escapes or `$`: its value decoded, its problems reported. */
+  private decodedWord(raw: string, anchor: LineAnchor, column: number): Word {
     const decoded = decodeWord(raw);
     const word = new DecodedWordNode(raw, decoded.value, decoded.quoted, anchor, column);
     word.envVars = decoded.envVars.map((ref) => ({ name: ref.name, defaultValue: ref.defaultValue, range: subRange(word.range, ref.start, ref.end) }));
@@ -335,19 +345,10 @@ export class TreeBuilder {
     return word;
   }
 
-  private intern(text: string): string {
-    const known = this.strings.get(text);
-    if (known !== undefined) return known;
-    this.strings.set(text, text);
-    return text;
-  }
-
-  private comment(token: IToken): Comment {
+  /** The comment node of a comment token at `at`, on the line the line tracker has reached. */
+  private comment(token: IToken, at: number): Comment {
     const lines = this.lines!;
-    const at = this.tokensOffset + token.startOffset;
-    lines.reach(at);
     const comment = new CommentNode(token.image, this.anchorAt(lines.line, lines.lineStart), at - lines.lineStart);
-    lines.skip(at + token.image.length);
     this.fragment.comments.push(comment);
     return comment;
   }

@@ -7,39 +7,31 @@ const NO_ENV_VARS: readonly EnvVarRef[] = Object.freeze([]);
 /**
  * A word read by the parser: it keeps its line anchor and column and makes its range on first use, since most
  * words' ranges are never asked for (a range is three objects; a 50k-line file has hundreds of thousands of words).
- * What every word has in common (`kind`) lives on the prototype, not in each word.
+ * This class is a word without quotes, escapes or `$` (most words), whose value is its text: it stores nothing
+ * else, and what all words have in common (`kind`) lives on the prototype. Fields are assigned in the constructor,
+ * not declared with initialisers: that is cheaper before the JIT optimises anything, which is when the CLI parses.
  */
-export abstract class WordNode implements Word {
-  abstract readonly value: string;
-  abstract readonly quoted: boolean;
-  abstract readonly envVars: readonly EnvVarRef[];
-  private made: Range | undefined = undefined;
+export class WordNode implements Word {
+  declare readonly raw: string;
+  declare readonly anchor: LineAnchor;
+  /** The column until the range is made, then the range (which holds the column): one field for both. */
+  declare private at: number | Range;
 
-  constructor(
-    readonly raw: string,
-    readonly anchor: LineAnchor,
-    readonly column: number,
-  ) {}
+  constructor(raw: string, anchor: LineAnchor, column: number) {
+    this.raw = raw;
+    this.anchor = anchor;
+    this.at = column;
+  }
+
+  get column(): number {
+    const at = this.at;
+    return typeof at === 'number' ? at : at.start.column;
+  }
 
   get kind(): 'word' {
     return 'word';
   }
 
-  get range(): Range {
-    return (this.made ??= { start: new AnchoredPosition(this.anchor, this.column), end: new AnchoredPosition(this.anchor, this.column + this.raw.length) });
-  }
-
-  set range(range: Range) {
-    this.made = range;
-  }
-
-  toJSON(): Word {
-    return { kind: 'word', raw: this.raw, value: this.value, range: this.range, quoted: this.quoted, envVars: this.envVars };
-  }
-}
-
-/** A word without quotes, escapes or `$` (most words): its value is its text, so it stores nothing else. */
-export class PlainWordNode extends WordNode {
   get value(): string {
     return this.raw;
   }
@@ -51,20 +43,47 @@ export class PlainWordNode extends WordNode {
   get envVars(): readonly EnvVarRef[] {
     return NO_ENV_VARS;
   }
+
+  get range(): Range {
+    const at = this.at;
+    if (typeof at !== 'number') return at;
+    const range = { start: new AnchoredPosition(this.anchor, at), end: new AnchoredPosition(this.anchor, at + this.raw.length) };
+    this.at = range;
+    return range;
+  }
+
+  toJSON(): Word {
+    return { kind: 'word', raw: this.raw, value: this.value, range: this.range, quoted: this.quoted, envVars: this.envVars };
+  }
 }
 
 /** A word with quotes, escapes or environment variables: its value was decoded from its text. */
 export class DecodedWordNode extends WordNode {
-  envVars: readonly EnvVarRef[] = NO_ENV_VARS;
+  declare private readonly decoded: string;
+  declare private readonly hasQuotes: boolean;
+  declare private references: readonly EnvVarRef[];
 
-  constructor(
-    raw: string,
-    readonly value: string,
-    readonly quoted: boolean,
-    anchor: LineAnchor,
-    column: number,
-  ) {
+  constructor(raw: string, value: string, quoted: boolean, anchor: LineAnchor, column: number) {
     super(raw, anchor, column);
+    this.decoded = value;
+    this.hasQuotes = quoted;
+    this.references = NO_ENV_VARS;
+  }
+
+  override get value(): string {
+    return this.decoded;
+  }
+
+  override get quoted(): boolean {
+    return this.hasQuotes;
+  }
+
+  override get envVars(): readonly EnvVarRef[] {
+    return this.references;
+  }
+
+  override set envVars(references: readonly EnvVarRef[]) {
+    this.references = references;
   }
 }
 
