@@ -99,7 +99,7 @@ export function reparseConfig(previous: ConfigFile, text: string): ConfigFile {
     kind: 'file',
     text,
     orphans: first < 0 ? fragment.orphans : previous.orphans,
-    sections: [...sections.slice(0, Math.max(first, 0)), ...fragment.sections, ...sections.slice(last + 1)],
+    sections: sections.slice(0, Math.max(first, 0)).concat(fragment.sections, sections.slice(last + 1)),
     conditionals: previous.conditionals,
     messages: previous.messages,
     comments,
@@ -119,7 +119,7 @@ export function reparseConfig(previous: ConfigFile, text: string): ConfigFile {
 function splice<T>(items: readonly T[], offsetOf: (item: T) => number, from: number, to: number, inserted: readonly T[]): T[] {
   const head = firstIndexWhere(items.length, (i) => offsetOf(items[i]) >= from);
   const tail = firstIndexWhere(items.length, (i) => offsetOf(items[i]) >= to);
-  return [...items.slice(0, head), ...inserted, ...items.slice(tail)];
+  return items.slice(0, head).concat(inserted, items.slice(tail));
 }
 
 /** The offset of the line break ending the line that starts at `lineStart` (or the end of the text). */
