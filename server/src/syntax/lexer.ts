@@ -16,8 +16,8 @@ export function tokenize(text: string): ILexingResult {
 }
 
 /**
- * What the parser reads: the words, and the `comments` group; blanks and line breaks are skipped. Tokens carry
- * their offset only, no line or column.
+ * What the parser reads: words and comments in one array; blanks and line breaks are skipped. Tokens carry their
+ * offset only, no line or column.
  */
 export function tokenizeForParser(text: string): ILexingResult {
   wordLexer ??= new Lexer(parserInputTokens, PARSER_OPTIONS);

@@ -77,7 +77,7 @@ export function parseFragment(text: string, base: LineAnchor, atEnd: boolean): P
       const { line, column } = locate(offset);
       builder.rawProblem(`Unexpected character '${text.slice(offset, offset + error.length)}'`, line, offset - column, column, column + error.length);
     }
-    builder.read(lexed.tokens, lexed.groups.comments ?? [], from);
+    builder.read(lexed.tokens, from);
     from = to;
   }
   return builder.finish(atEnd, raw.length > 0);

@@ -39,6 +39,11 @@ export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, grou
  */
 export const SkippedSpace = createToken({ name: 'SkippedSpace', pattern: /[ \t\v\f\r\n]+/, group: Lexer.SKIPPED, line_breaks: true, start_chars_hint: [...BLANK_CHARS, '\r', '\n'] });
 export const SkippedByteOrderMark = createToken({ name: 'SkippedByteOrderMark', pattern: /\uFEFF/, group: Lexer.SKIPPED, line_breaks: false, start_chars_hint: [0xfeff] });
+/**
+ * A comment among the words rather than in a group of its own: the parser reads both in one pass, and Chevrotain's
+ * optimised lexer loop is thrown away each time it meets a grouped token it has not seen while optimising.
+ */
+export const InlineComment = createToken({ name: 'InlineComment', pattern: /#[^\r\n]*/, line_breaks: false, start_chars_hint: ['#'] });
 
 /** Any word: the category every argument position accepts. */
 export const Word = createToken({ name: 'Word', pattern: Lexer.NA });
@@ -91,9 +96,9 @@ export const allTokens: TokenType[] = [
 ];
 
 /**
- * What parseConfig reads: words and the `comments` group. Blanks, line breaks and byte order marks are skipped,
+ * What parseConfig reads: words and comments, in one array. Blanks, line breaks and byte order marks are skipped,
  * and the lexer tracks offsets only.
  */
 export const parserInputTokens: TokenType[] = [SkippedSpace, ...allTokens.filter((token) => token !== Newline && token !== Blank)].map((token) =>
-  token === ByteOrderMark ? SkippedByteOrderMark : token,
+  token === ByteOrderMark ? SkippedByteOrderMark : token === Comment ? InlineComment : token,
 );

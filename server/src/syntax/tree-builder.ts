@@ -1,6 +1,6 @@
 import type { IRecognitionException, IToken } from 'chevrotain';
 import { parseAclCriterion } from './acl-criterion';
-import type { Comment, Condition, ConditionTerm, ConditionalBlock, Range, Section, SectionType, SyntaxProblem, Word } from './ast';
+import type { Comment, Condition, ConditionTerm, ConditionalBlock, Directive, MessageDirective, Range, Section, SectionType, SyntaxProblem, Word } from './ast';
 import { CommentNode } from './comment-node';
 import { isWellFormedCondition } from './condition-shape';
 import { AclRefNode, AnonymousAclNode, ConditionNode } from './condition-nodes';
@@ -11,7 +11,7 @@ import { parseLineTokens } from './parser';
 import { LineTracker } from './line-tracker';
 import { AnchoredPosition, spanRanges, subRange, type LineAnchor } from './positions';
 import { CONDITIONAL_KEYWORDS, NAMED_SECTIONS, SECTION_KEYWORDS } from './section-keywords';
-import { CloseBrace, If, OpenBrace, Or, Unless, UnterminatedWord } from './tokens';
+import { CloseBrace, If, InlineComment, OpenBrace, Or, Unless, UnterminatedWord } from './tokens';
 import { decodeWord, isPlainText } from './word';
 import { DecodedWordNode, endOf, spanWords, WordNode } from './word-node';
 
@@ -22,17 +22,13 @@ const DOT_KEYWORD = /^\.(?:if|elif|else|endif|diag|notice|warning|alert)$/;
  * read in place by index, a line being the tokens that share a line number: no per-line objects or token arrays.
  */
 export class TreeBuilder {
-  private readonly fragment: ParsedFragment = {
-    orphans: [],
-    sections: [],
-    conditionals: [],
-    messages: [],
-    comments: [],
-    syntaxErrors: [],
-    anchors: [],
-    lineBreaks: 0,
-    rawProblems: false,
-  };
+  // The fragment's lists, put together by finish (an object whose properties are replaced later changes shape).
+  private readonly orphans: Directive[] = [];
+  private readonly sections: Section[] = [];
+  private readonly conditionals: ConditionalBlock[] = [];
+  private readonly messages: MessageDirective[] = [];
+  private readonly comments: Comment[] = [];
+  private readonly syntaxErrors: SyntaxProblem[] = [];
   private section: Section | undefined;
   /** The last word of the current section's last directive: where the section's range ends. */
   private sectionEnd: Word | undefined;
@@ -52,10 +48,17 @@ export class TreeBuilder {
   /** One string for every occurrence of a word's text: most words repeat (keywords, options, names). */
   private readonly strings = new Map<string, string>();
 
+  private readonly anchors: LineAnchor[] = [];
+  private readonly baseLine: number;
+  private readonly baseOffset: number;
+
   constructor(
     private readonly text: string,
-    private readonly base: LineAnchor,
-  ) {}
+    base: LineAnchor,
+  ) {
+    this.baseLine = base.line;
+    this.baseOffset = base.offset;
+  }
 
   /**
    * The anchor of a line of the fragment, from its 0-based line number and start offset in the fragment. `early`
@@ -63,10 +66,10 @@ export class TreeBuilder {
    */
   private anchorAt(line: number, lineStart: number, early = false): LineAnchor {
     if (line === this.lastAnchorLine) return this.lastAnchor!;
-    let anchor = this.earlyAnchors?.get(line);
-    if (!anchor) {
-      anchor = { line: this.base.line + line, offset: this.base.offset + lineStart };
-      this.fragment.anchors.push(anchor);
+    let anchor = this.earlyAnchors === undefined ? undefined : this.earlyAnchors.get(line);
+    if (anchor === undefined) {
+      anchor = { line: this.baseLine + line, offset: this.baseOffset + lineStart };
+      this.anchors.push(anchor);
       if (early) (this.earlyAnchors ??= new Map()).set(line, anchor);
     }
     if (!early) {
@@ -89,55 +92,53 @@ export class TreeBuilder {
   }
 
   private problem(message: string, range: Range): void {
-    this.fragment.syntaxErrors.push({ message, range });
+    this.syntaxErrors.push({ message, range });
   }
 
   /**
-   * Reads lines of the fragment from their word tokens and comment tokens (each sorted by offset), `offset` being
-   * where the tokens' offsets start from. A line is a run of words with no line break between them; a comment ends
-   * its line. Calls read whole lines, in order. One pass, words made as they come: this runs before the JIT has
-   * optimised anything when the CLI parses a file, so every call and allocation saved counts.
+   * Reads lines of the fragment from their tokens, words and comments sorted by offset, `offset` being where the
+   * tokens' offsets start from. A line is a run of words with no line break between them; a comment ends its line.
+   * Calls read whole lines, in order. One pass, words made as they come: this runs before the JIT has optimised
+   * anything when the CLI parses a file, so every call and allocation saved counts.
    */
-  read(tokens: IToken[], comments: IToken[], offset: number): void {
+  read(tokens: IToken[], offset: number): void {
     this.tokensOffset = offset;
     const lines = (this.lines ??= new LineTracker(this.text));
     const words = this.words;
     const strings = this.strings;
     const tokenCount = tokens.length;
-    let nextComment = 0;
     /** Words read on the current line, from `tokens[first]` on. */
     let count = 0;
     let first = 0;
     let anchor = this.lastAnchor!;
     /** Turns a token offset into a column of the current line. */
     let toColumn = 0;
-    for (let i = 0; i <= tokenCount; i++) {
-      const at = i < tokenCount ? offset + tokens[i].startOffset : this.text.length;
-      while (nextComment < comments.length && offset + comments[nextComment].startOffset < at) {
-        const comment = comments[nextComment++];
-        const commentAt = offset + comment.startOffset;
-        const newLine = lines.next(commentAt, comment.image.length);
+    for (let i = 0; i < tokenCount; i++) {
+      const token = tokens[i];
+      const at = offset + token.startOffset;
+      let raw = token.image;
+      const newLine = lines.next(at, raw.length);
+      if (token.tokenType === InlineComment) {
         if (count > 0 && !newLine) {
-          this.endLine(tokens, first, i, this.comment(comment, commentAt));
+          this.endLine(tokens, first, i, this.comment(token, at));
         } else {
           if (count > 0) this.endLine(tokens, first, i, undefined);
-          this.comment(comment, commentAt);
+          this.comment(token, at);
         }
         count = 0;
+        continue;
       }
-      if (i === tokenCount) break;
-      const token = tokens[i];
-      let raw = token.image;
-      if (lines.next(at, raw.length) && count > 0) {
+      if (newLine && count > 0) {
         this.endLine(tokens, first, i, undefined);
         count = 0;
       }
       if (count === 0) {
         first = i;
-        anchor = this.anchorAt(lines.line, lines.lineStart);
+        const lineStart = lines.lineStart;
+        anchor = this.anchorAt(lines.line, lineStart);
         this.lineAnchor = anchor;
-        this.lineStart = lines.lineStart;
-        toColumn = offset - lines.lineStart;
+        this.lineStart = lineStart;
+        toColumn = offset - lineStart;
       }
       const known = strings.get(raw);
       if (known === undefined) strings.set(raw, raw);
@@ -178,7 +179,7 @@ export class TreeBuilder {
         const block: ConditionalBlock = { kind: 'conditional', branches: [{ keyword, args, range }], range, parent: this.openBlocks.at(-1) };
         if (args.length === 0) this.problem("'.if' needs a condition", keyword.range);
         this.openBlocks.push(block);
-        this.fragment.conditionals.push(block);
+        this.conditionals.push(block);
         return;
       }
       case '.elif':
@@ -205,13 +206,21 @@ export class TreeBuilder {
         return;
       }
       default:
-        this.fragment.messages.push({ kind: 'message', keyword, args, range });
+        this.messages.push({ kind: 'message', keyword, args, range });
     }
   }
 
   private openSection(type: SectionType, keyword: Word, args: Word[], comment?: Comment): void {
     this.closeSection();
+    const fromIndex = args.findIndex((arg) => arg.value === 'from');
+    const name = NAMED_SECTIONS.has(type) && args.length > 0 && fromIndex !== 0 ? args[0] : undefined;
+    let from: Word | undefined;
+    if (fromIndex >= 0 && (type === 'defaults' || type === 'frontend' || type === 'backend' || type === 'listen')) {
+      from = args[fromIndex + 1];
+      if (!from) this.problem("'from' must be followed by the name of a defaults section", args[fromIndex].range);
+    }
     const headerRange = spanWords(keyword, args.length ? args[args.length - 1] : keyword);
+    // Every property is set here, undefined or not and never added later: all sections share one shape.
     const section: Section = {
       kind: 'section',
       type,
@@ -222,18 +231,11 @@ export class TreeBuilder {
       headerRange,
       range: headerRange,
       guard: this.openBlocks.at(-1),
-      // Set below when the header has them; declared here so that every section has the same shape.
-      name: undefined,
-      from: undefined,
+      name,
+      from,
     };
-    const fromIndex = args.findIndex((arg) => arg.value === 'from');
-    if (NAMED_SECTIONS.has(type) && args.length > 0 && fromIndex !== 0) section.name = args[0];
-    if (fromIndex >= 0 && (type === 'defaults' || type === 'frontend' || type === 'backend' || type === 'listen')) {
-      section.from = args[fromIndex + 1];
-      if (!section.from) this.problem("'from' must be followed by the name of a defaults section", args[fromIndex].range);
-    }
     this.section = section;
-    this.fragment.sections.push(section);
+    this.sections.push(section);
   }
 
   /** Ends the current section: its range runs to the end of its last directive. */
@@ -281,7 +283,7 @@ export class TreeBuilder {
       this.section.directives.push(directive);
       this.sectionEnd = last;
     } else {
-      this.fragment.orphans.push(directive);
+      this.orphans.push(directive);
     }
   }
 
@@ -349,31 +351,36 @@ export class TreeBuilder {
   private comment(token: IToken, at: number): Comment {
     const lines = this.lines!;
     const comment = new CommentNode(token.image, this.anchorAt(lines.line, lines.lineStart), at - lines.lineStart);
-    this.fragment.comments.push(comment);
+    this.comments.push(comment);
     return comment;
   }
 
   finish(atEnd: boolean, rawProblems: boolean): ParsedFragment {
     this.closeSection();
-    const fragment = this.fragment;
-    fragment.rawProblems = rawProblems;
     for (const block of this.openBlocks) {
       this.problem("'.if' block is not closed by '.endif'", block.branches[0].keyword.range);
     }
     const text = this.text;
     const lines = (this.lines ??= new LineTracker(text));
     lines.reach(text.length);
-    fragment.lineBreaks = lines.line;
     if (atEnd && text.length > 0 && !endsWithLineBreak(text)) {
       const at = new AnchoredPosition(this.anchorAt(lines.line, lines.lineStart), text.length - lines.lineStart);
       this.problem('Missing newline at the end of the last line: HAProxy refuses a file whose last line is not terminated', { start: at, end: at });
     }
-    fragment.syntaxErrors.sort((a: SyntaxProblem, b: SyntaxProblem) => a.range.start.offset - b.range.start.offset);
+    this.syntaxErrors.sort((a, b) => a.range.start.offset - b.range.start.offset);
     // Lines are read in order, so only anchors made before them can be out of place.
-    if (this.earlyAnchors) fragment.anchors.sort((a, b) => a.offset - b.offset);
-    fragment.anchors = trimmed(fragment.anchors);
-    fragment.comments = trimmed(fragment.comments);
-    return fragment;
+    if (this.earlyAnchors) this.anchors.sort((a, b) => a.offset - b.offset);
+    return {
+      orphans: this.orphans,
+      sections: this.sections,
+      conditionals: this.conditionals,
+      messages: this.messages,
+      comments: trimmed(this.comments),
+      syntaxErrors: this.syntaxErrors,
+      anchors: trimmed(this.anchors),
+      lineBreaks: lines.line,
+      rawProblems,
+    };
   }
 }
 
