@@ -1,4 +1,4 @@
-import { addedIn, getKeyword, isKnownIn, resolveDirective, type KeywordEntry, type ResolvedDirective } from '../model/catalog';
+import { addedIn, getKeyword, isKnownIn, lineOptions, resolveDirective, scanOptions, type KeywordEntry, type LineOptions, type ResolvedDirective, type ScannedOption } from '../model/catalog';
 import type { ConfigModel } from '../model/config-model';
 import type { ConfigFile, Directive, SampleExpression, Section, Word } from '../syntax/ast';
 import { detached } from '../syntax/detached';
@@ -16,9 +16,20 @@ import { compareVersions, type HaproxyVersion } from './version';
 export interface LineForm {
   /** The values of the prefix, keyword and arguments, as HAProxy reads them (the condition is left out). */
   readonly words: string[];
+  readonly version: HaproxyVersion;
   readonly resolved: ResolvedDirective;
   /** The rules (by their bit, see `lineFormBit`) that found nothing on a line of this form. */
   clean: number;
+  /** The line's bind or server options as read, once asked for (null: the line has none). */
+  options?: LineOptionScan | null;
+}
+
+/** The bind or server options of a line, as the target version reads them. */
+export interface LineOptionScan {
+  kind: LineOptions['kind'];
+  /** Index in the line's words of the first option word. */
+  start: number;
+  options: readonly ScannedOption[];
 }
 
 /** A configuration line with the catalog keyword it is, for the target version. */
@@ -76,7 +87,7 @@ function lineForm(text: string, byText: Map<string, LineForm>, type: string, dir
   const args = directive.args;
   const words: string[] = prefix ? [detached(prefix.value), detached(directive.keyword.value)] : [detached(directive.keyword.value)];
   for (let i = 0; i < args.length; i++) words.push(detached(args[i].value));
-  form = { words, resolved: resolveDirective(type, words, version), clean: 0 };
+  form = { words, version, resolved: resolveDirective(type, words, version), clean: 0 };
   byText.set(detached(key), form);
   formCount++;
   return form;
@@ -200,6 +211,16 @@ export function loadsRuntimeKeywords(model: ConfigModel): { modules: boolean; lu
   return found;
 }
 
+/** The bind or server options of a line (`bind`, `server`, `default-server`...), read once per form. */
+export function lineOptionScan(line: KeywordLine): LineOptionScan | undefined {
+  const form = line.form;
+  if (form.options === undefined) {
+    const options = lineOptions(form.words);
+    form.options = options ? { kind: options.kind, start: options.start, options: scanOptions(options.kind, form.words.slice(options.start), form.version) } : null;
+  }
+  return form.options ?? undefined;
+}
+
 /** A sample expression found on a line, and whether it is an ACL criterion (which may be an ACL derivative). */
 export interface LineExpression {
   expression: SampleExpression;
@@ -208,10 +229,14 @@ export interface LineExpression {
 
 const EXPRESSION_ACTIONS = /^(?:track-sc\d+|set-var|sc-set-gpt\d*)$/;
 
+// The rules checking a line ask for its expressions one after the other: the last line's are kept.
+let lastExpressions: { directive: Directive; found: LineExpression[] } | undefined;
+
 /** Every sample expression of a line: ACL criteria, anonymous ACLs, `%[...]`, rule keys and variable values. */
 export function lineExpressions(line: KeywordLine): LineExpression[] {
-  const found: LineExpression[] = [];
   const { directive, resolved } = line;
+  if (lastExpressions?.directive === directive) return lastExpressions.found;
+  const found: LineExpression[] = [];
   const args = directive.args;
   if (directive.keyword.value === 'acl' && args[1]) found.push({ expression: parseSampleExpression(args[1]), acl: true });
   for (const group of directive.condition?.groups ?? []) {
@@ -231,6 +256,7 @@ export function lineExpressions(line: KeywordLine): LineExpression[] {
   if (directive.keyword.value === 'stick' && args[1] && /^(?:on|match|store-request|store-response)$/.test(args[0].value)) {
     found.push({ expression: parseSampleExpression(args[1]), acl: false });
   }
+  lastExpressions = { directive, found };
   return found;
 }
 

@@ -1,6 +1,7 @@
 import type { Proxy } from '../model/config-model';
 import type { ConditionTerm, Directive } from '../syntax/ast';
 import { parseTime } from '../model/catalog';
+import { detached } from '../syntax/detached';
 
 // A proxy object stands for one version of its section and of its defaults (the model builds a new one when
 // either changes), so what is derived from them alone can be kept with it.
@@ -55,13 +56,20 @@ export function hasOption(proxy: Proxy, name: string): boolean {
   return directive !== undefined && directive.prefix?.value !== 'no';
 }
 
+// Timeouts are written with a few values many times (`30s`, `5s`).
+const durations = new Map<string, number | undefined>();
+
 /** The value in milliseconds of a timeout line (infinite when it names a variable); undefined for a `no` line or an unreadable value. */
 function timeoutValue(directive: Directive): number | undefined {
   const value = directive.args[1]?.value;
   if (directive.prefix || value === undefined) return undefined;
   if (value.includes('$')) return Number.POSITIVE_INFINITY;
+  if (durations.has(value)) return durations.get(value);
   const parsed = parseTime(value);
-  return parsed.ok ? parsed.value : undefined;
+  const ms = parsed.ok ? parsed.value : undefined;
+  if (durations.size >= 1000) durations.clear();
+  durations.set(detached(value), ms);
+  return ms;
 }
 
 /** True when the proxy or its defaults set the timeout to a non-zero value. */

@@ -108,6 +108,8 @@ export interface TrackAction {
 
 const TRACK = /^track-sc(\d+)$/;
 
+const isTrackAction = (word: string) => word.startsWith('track-sc') && TRACK.test(word);
+
 const trackCache = new WeakMap<Proxy, readonly TrackAction[]>();
 const NO_TRACKS: readonly TrackAction[] = [];
 
@@ -123,7 +125,7 @@ export function trackActions(proxy: Proxy): readonly TrackAction[] {
     if (keyword !== 'http-request' && keyword !== 'tcp-request' && keyword !== 'http-response' && keyword !== 'tcp-response') continue;
     const args = directive.args;
     let index = 0;
-    while (index < args.length && !TRACK.test(args[index].value)) index++;
+    while (index < args.length && !isTrackAction(args[index].value)) index++;
     if (index === args.length) continue;
     const word = args[index];
     let tableAt = index + 1;

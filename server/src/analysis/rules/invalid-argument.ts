@@ -3,16 +3,14 @@ import {
   argumentValues,
   closestNames,
   keywordsOfKind,
-  lineOptions,
   matchShape,
   optionKeywords,
   parseTime,
-  scanOptions,
   type ArgumentValues,
   type KeywordEntry,
 } from '../../model/catalog';
 import type { Word } from '../../syntax/ast';
-import { checkSectionLines, keywordRange, lineExpressions, lineFormBit, wordAt, type KeywordLine } from '../keyword-lines';
+import { checkSectionLines, keywordRange, lineExpressions, lineFormBit, lineOptionScan, wordAt, type KeywordLine } from '../keyword-lines';
 import type { RuleContext, Rule } from '../rule';
 import { converterEntry, fetchEntry, isRuntimeName } from '../sample-names';
 import type { HaproxyVersion } from '../version';
@@ -68,9 +66,9 @@ function checkTimeouts(line: KeywordLine, entry: KeywordEntry, report: Report): 
 }
 
 function checkOptions(line: KeywordLine, version: HaproxyVersion, report: Report): void {
-  const options = lineOptions(line.words);
+  const options = lineOptionScan(line);
   if (!options) return;
-  for (const option of scanOptions(options.kind, line.words.slice(options.start), version)) {
+  for (const option of options.options) {
     const word = wordAt(line, options.start + option.index);
     if (!word || isDynamic(word.raw)) continue;
     const kind = options.kind === 'bind' ? 'bind' : 'server';

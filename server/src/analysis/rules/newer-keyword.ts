@@ -1,5 +1,5 @@
-import { addedIn, isKnownIn, lineOptions, scanOptions, type KeywordEntry } from '../../model/catalog';
-import { checkSectionLines, keywordRange, lineExpressions, lineFormBit, sectionVersionIssue, wordAt, type KeywordLine } from '../keyword-lines';
+import { addedIn, isKnownIn, type KeywordEntry } from '../../model/catalog';
+import { checkSectionLines, keywordRange, lineExpressions, lineFormBit, lineOptionScan, sectionVersionIssue, wordAt, type KeywordLine } from '../keyword-lines';
 import { converterEntry, fetchEntry } from '../sample-names';
 import type { Rule, RuleContext } from '../rule';
 import type { HaproxyVersion } from '../version';
@@ -26,9 +26,9 @@ function checkLine(line: KeywordLine, version: HaproxyVersion, report: RuleConte
       if (converter && !isKnownIn(converter, version)) report({ message: message(`Converter '${converter.name}'`, converter, version), range: call.nameRange });
     }
   }
-  const options = lineOptions(line.words);
-  if (!options || resolved.status !== 'ok') return;
-  for (const option of scanOptions(options.kind, line.words.slice(options.start), version)) {
+  const options = resolved.status === 'ok' ? lineOptionScan(line) : undefined;
+  if (!options) return;
+  for (const option of options.options) {
     if (option.status === 'newer') {
       report({ message: message(`${options.kind === 'bind' ? 'Bind' : 'Server'} option '${option.name}'`, option.entry, version), range: wordAt(line, options.start + option.index).range });
     }

@@ -1,8 +1,7 @@
-import { lineOptions, scanOptions, type RemovedKeyword } from '../../model/catalog';
+import type { RemovedKeyword } from '../../model/catalog';
 import type { Fix } from '../finding';
-import { checkSectionLines, keywordRange, lineFormBit, sectionVersionIssue, wordAt, type KeywordLine } from '../keyword-lines';
+import { checkSectionLines, keywordRange, lineFormBit, lineOptionScan, sectionVersionIssue, wordAt, type KeywordLine } from '../keyword-lines';
 import type { Rule, RuleContext } from '../rule';
-import type { HaproxyVersion } from '../version';
 
 /** Removed keywords whose replacement takes the same arguments, so renaming is a complete fix. */
 const SAME_ARGUMENTS: Record<string, string> = {
@@ -25,7 +24,7 @@ function renameFix(line: KeywordLine, name: string): Fix[] {
   return replacement ? [{ title: `Replace '${name}' with '${replacement}'`, edits: [{ range: keywordRange(line), newText: replacement }], preferred: true }] : [];
 }
 
-function checkLine(line: KeywordLine, version: HaproxyVersion, report: RuleContext['report']): void {
+function checkLine(line: KeywordLine, report: RuleContext['report']): void {
   const { resolved } = line;
   if (resolved.status === 'removed') {
     const name = resolved.removed?.name ?? resolved.keyword?.name ?? line.words[0];
@@ -33,9 +32,9 @@ function checkLine(line: KeywordLine, version: HaproxyVersion, report: RuleConte
   } else if (resolved.action?.status === 'removed') {
     report({ message: explain(resolved.action.name, undefined, resolved.action.entry?.versions.at(-1)), range: wordAt(line, resolved.action.index).range });
   }
-  const options = lineOptions(line.words);
-  if (!options || resolved.status !== 'ok') return;
-  for (const option of scanOptions(options.kind, line.words.slice(options.start), version)) {
+  const options = resolved.status === 'ok' ? lineOptionScan(line) : undefined;
+  if (!options) return;
+  for (const option of options.options) {
     if (option.status !== 'removed') continue;
     const word = wordAt(line, options.start + option.index);
     report({ message: explain(option.name, option.removed, option.entry?.versions.at(-1)), range: word.range });
@@ -70,6 +69,6 @@ export const removedKeywordRule: Rule = {
     }
     const issue = sectionVersionIssue(section, version);
     if (issue?.status === 'removed') report({ message: explain(issue.entry.name, undefined, issue.entry.versions.at(-1)), range: section.keyword.range });
-    checkSectionLines(file, section, version, CLEAN, report, (line, counted) => checkLine(line, version, counted));
+    checkSectionLines(file, section, version, CLEAN, report, checkLine);
   },
 };

@@ -44,7 +44,9 @@ export const tlsMinVersionRule: Rule = {
   defaultSeverity: 'warning',
   description: 'A TLS listener accepts protocol versions older than TLS 1.2.',
   checkSection({ proxy, report }) {
-    for (const bind of proxy?.binds ?? []) {
+    const binds = proxy?.binds ?? [];
+    for (let i = 0; i < binds.length; i++) {
+      const bind = binds[i];
       if (!isTlsBind(bind)) continue;
       const own = explicitMinimum(bind.options);
       if (!own || !TOO_OLD.has(own.version)) continue;

@@ -33,7 +33,7 @@ const SECTION_NAME = /^[A-Za-z0-9_.:-]+$/;
 const definitionsByKind = new WeakMap<ConfigModel, Map<SymbolKind, SymbolDefinition[]>>();
 
 /** Names of the given kinds (within a userlist, for users and groups), as candidates for a suggestion. */
-function namesOf(model: ConfigModel, kinds: SymbolKind[], scopeName?: string): string[] {
+function namesOf(model: ConfigModel, kinds: readonly SymbolKind[], scopeName?: string): string[] {
   let byKind = definitionsByKind.get(model);
   if (!byKind) {
     byKind = new Map();
@@ -128,14 +128,22 @@ function checkScopedMember(context: RuleContext, reference: SymbolReference): vo
   context.report({ message: `Userlist '${list}' has no ${reference.kind} named '${reference.name}'.${hint}`, range: reference.range, fixes });
 }
 
-function checkNamed(context: RuleContext, reference: SymbolReference, kinds: SymbolKind[]): void {
+function checkNamed(context: RuleContext, reference: SymbolReference, kinds: readonly SymbolKind[]): void {
   const { model } = context;
-  if (kinds.some((kind) => model.definitionsOf(kind, reference.name).length > 0)) return;
+  for (let i = 0; i < kinds.length; i++) if (model.definitionsOf(kinds[i], reference.name).length > 0) return;
   const { hint, fixes } = didYouMean(reference, namesOf(model, kinds));
   context.report({ message: `No ${kinds.map(label).join(' or ')} named '${reference.name}'.${hint}`, range: reference.range, fixes });
 }
 
-const FRONTEND_KINDS: SymbolKind[] = ['frontend', 'listen'];
+const FRONTEND_KINDS: readonly SymbolKind[] = ['frontend', 'listen'];
+const singleKinds = new Map<SymbolKind, readonly SymbolKind[]>();
+
+/** `[kind]`, one array per kind. */
+function only(kind: SymbolKind): readonly SymbolKind[] {
+  let kinds = singleKinds.get(kind);
+  if (!kinds) singleKinds.set(kind, (kinds = [kind]));
+  return kinds;
+}
 
 /**
  * Reports names that point nowhere: backends, ACLs, servers, tables, userlists and other named sections. ACLs
@@ -163,7 +171,9 @@ export const unknownReferenceRule: Rule = {
     }
   },
   check(context) {
-    for (const reference of context.model.references) {
+    const references = context.model.references;
+    for (let i = 0; i < references.length; i++) {
+      const reference = references[i];
       if (reference.kind === 'acl' || reference.dynamic || reference.name === '' || TEMPLATED.test(reference.name)) continue;
       switch (reference.kind) {
         case 'backend':
@@ -183,7 +193,7 @@ export const unknownReferenceRule: Rule = {
           checkNamed(context, reference, FRONTEND_KINDS);
           break;
         default:
-          checkNamed(context, reference, [reference.kind]);
+          checkNamed(context, reference, only(reference.kind));
       }
     }
   },
