@@ -1,6 +1,7 @@
 import type { Proxy } from '../model/config-model';
 import type { Directive, Range, Word } from '../syntax/ast';
 import { subRange } from '../syntax/positions';
+import { ProxyMemo } from './proxy-memo';
 
 /** What a fetch suffix reads from a stick table (`http_req_rate`, `kbytes_in` -> `bytes_in_cnt`...). */
 const DATA_TYPES: Record<string, string> = {
@@ -94,34 +95,33 @@ function readsIn(word: Word, directive: Directive, reads: CounterRead[]): void {
 }
 
 const MAY_READ = /sc|src_|table_/;
-const readsCache = new WeakMap<Proxy, readonly CounterRead[]>();
 const NO_READS: readonly CounterRead[] = [];
 
 function readsInWords(words: readonly Word[], directive: Directive, found: CounterRead[]): void {
   for (let i = 0; i < words.length; i++) if (MAY_READ.test(words[i].raw)) readsIn(words[i], directive, found);
 }
 
-/** Every counter read or update written in a proxy: ACLs, conditions, actions, log formats. */
-export function counterReads(proxy: Proxy): readonly CounterRead[] {
-  let reads = readsCache.get(proxy);
-  if (!reads) {
-    const found: CounterRead[] = [];
-    const directives = proxy.directives;
-    for (let d = 0; d < directives.length; d++) {
-      const directive = directives[d];
-      if (directive.keyword.value === 'stick-table') continue;
-      readsInWords(directive.args, directive, found);
-      const groups = directive.condition?.groups;
-      if (!groups) continue;
-      for (let g = 0; g < groups.length; g++) {
-        const group = groups[g];
-        for (let t = 0; t < group.length; t++) {
-          const term = group[t];
-          if (term.kind === 'anonymous-acl') readsInWords(term.words, directive, found);
-        }
+const reads = new ProxyMemo<readonly CounterRead[]>((proxy) => {
+  const found: CounterRead[] = [];
+  const directives = proxy.directives;
+  for (let d = 0; d < directives.length; d++) {
+    const directive = directives[d];
+    if (directive.keyword.value === 'stick-table') continue;
+    readsInWords(directive.args, directive, found);
+    const groups = directive.condition?.groups;
+    if (!groups) continue;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g];
+      for (let t = 0; t < group.length; t++) {
+        const term = group[t];
+        if (term.kind === 'anonymous-acl') readsInWords(term.words, directive, found);
       }
     }
-    readsCache.set(proxy, (reads = found.length > 0 ? found : NO_READS));
   }
-  return reads;
+  return found.length > 0 ? found : NO_READS;
+});
+
+/** Every counter read or update written in a proxy: ACLs, conditions, actions, log formats. */
+export function counterReads(proxy: Proxy): readonly CounterRead[] {
+  return reads.of(proxy);
 }

@@ -5,7 +5,7 @@ import { detached } from '../syntax/detached';
 import { startOf } from '../syntax/word-node';
 import { parseLogFormat, parseSampleExpression } from '../syntax/sample-expression';
 import { isGuardActive } from './guards';
-import type { RuleContext } from './rule';
+import type { RuleContext, SectionRuleContext } from './rule';
 import { compareVersions, type HaproxyVersion } from './version';
 
 /**
@@ -125,10 +125,10 @@ function linesOf(file: ConfigFile, section: Section, version: HaproxyVersion): S
       directives = all.filter((directive) => isRead(directive, version));
       break;
     }
-    forms = [];
+    forms = new Array<LineForm>(directives.length);
     const text = file.text;
     const byText = formsOf(section.type, version);
-    for (let i = 0; i < directives.length; i++) forms.push(lineForm(text, byText, section.type, directives[i], version));
+    for (let i = 0; i < directives.length; i++) forms[i] = lineForm(text, byText, section.type, directives[i], version);
   }
   const lines = { version, directives, forms };
   sectionLines.set(section, lines);
@@ -137,19 +137,16 @@ function linesOf(file: ConfigFile, section: Section, version: HaproxyVersion): S
 
 type Report = RuleContext['report'];
 
+/** A rule's check of one line: what it reports must depend on the line's text alone (see `lineFormBit`). */
+export type LineCheck = (line: KeywordLine, context: SectionRuleContext, report: Report) => void;
+
 /**
- * Runs a rule's check of single lines (see `lineFormBit`) on the lines of a section that HAProxy of `version` reads,
- * skipping the lines of a form on which it found nothing before.
+ * Runs a rule's check of single lines on the lines of the context's section that HAProxy of the target version
+ * reads, skipping the lines of a form on which it found nothing before.
  */
-export function checkSectionLines(
-  file: ConfigFile,
-  section: Section,
-  version: HaproxyVersion,
-  bit: number,
-  report: Report,
-  check: (line: KeywordLine, report: Report) => void,
-): void {
-  const { directives, forms } = linesOf(file, section, version);
+export function checkSectionLines(context: SectionRuleContext, bit: number, check: LineCheck): void {
+  const section = context.section;
+  const { directives, forms } = linesOf(context.file, section, context.version);
   let reported = 0;
   let counting: Report | undefined;
   for (let i = 0; i < forms.length; i++) {
@@ -157,10 +154,10 @@ export function checkSectionLines(
     if (form.clean & bit) continue;
     counting ??= (finding) => {
       reported++;
-      report(finding);
+      context.report(finding);
     };
     const before = reported;
-    check({ section, directive: directives[i], words: form.words, resolved: form.resolved, form }, counting);
+    check({ section, directive: directives[i], words: form.words, resolved: form.resolved, form }, context, counting);
     if (reported === before) form.clean |= bit;
   }
 }

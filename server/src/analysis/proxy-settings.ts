@@ -2,20 +2,17 @@ import type { Proxy } from '../model/config-model';
 import type { ConditionTerm, Directive } from '../syntax/ast';
 import { parseTime } from '../model/catalog';
 import { detached } from '../syntax/detached';
+import { ProxyMemo } from './proxy-memo';
 
-// A proxy object stands for one version of its section and of its defaults (the model builds a new one when
-// either changes), so what is derived from them alone can be kept with it.
-const chains = new WeakMap<Proxy, readonly Proxy[]>();
+const chains = new ProxyMemo<readonly Proxy[]>((proxy) => {
+  const list: Proxy[] = [];
+  for (let current: Proxy | undefined = proxy; current && !list.includes(current); current = current.defaults) list.push(current);
+  return list;
+});
 
 /** The sections a proxy takes its settings from: itself first, then its defaults, then theirs. */
 export function settingChain(proxy: Proxy): readonly Proxy[] {
-  let chain = chains.get(proxy);
-  if (!chain) {
-    const list: Proxy[] = [];
-    for (let current: Proxy | undefined = proxy; current && !list.includes(current); current = current.defaults) list.push(current);
-    chains.set(proxy, (chain = list));
-  }
-  return chain;
+  return chains.of(proxy);
 }
 
 function matches(directive: Directive, keyword: string, first: string | undefined): boolean {

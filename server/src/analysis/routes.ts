@@ -1,6 +1,7 @@
 import type { ConfigModel, Proxy } from '../model/config-model';
 import type { Directive } from '../syntax/ast';
 import { ListTracker, type ListChange, type ListState } from './list-tracker';
+import { ProxyMemo } from './proxy-memo';
 import { effectiveDirective, isBackendLike, isFrontendLike } from './proxy-settings';
 
 /** A line of a frontend or listen that hands traffic to a backend, before the backend is looked up. */
@@ -56,27 +57,24 @@ const backendVersion = new BackendVersion();
 
 // The lines come from the proxy and its defaults, so they are kept with the proxy object (a new one stands for any
 // change of either); the backends they reach are looked up again in each model.
-const linesCache = new WeakMap<Proxy, readonly RouteLine[]>();
+const lines = new ProxyMemo<readonly RouteLine[]>((proxy) => {
+  const found: RouteLine[] = [];
+  const directives = proxy.directives;
+  for (let i = 0; i < directives.length; i++) {
+    const directive = directives[i];
+    if (directive.keyword.value === 'use_backend' && directive.args[0]) found.push({ name: directive.args[0].value, kind: 'use_backend', directive });
+  }
+  const fallback = effectiveDirective(proxy, 'default_backend');
+  if (fallback?.args[0]) found.push({ name: fallback.args[0].value, kind: 'default_backend', directive: fallback });
+  else if (proxy.kind === 'listen') found.push({ name: proxy.name, kind: 'self' });
+  return found;
+});
 const fromCache = new WeakMap<Proxy, ResolvedRoutes>();
 const toCache = new WeakMap<ConfigModel, Map<Proxy, Route[]>>();
 
 /** The routing lines of a frontend or listen, in evaluation order (the same order as `routesFrom`). */
 export function routeLines(proxy: Proxy): readonly RouteLine[] {
-  if (!isFrontendLike(proxy)) return [];
-  let lines = linesCache.get(proxy);
-  if (!lines) {
-    const found: RouteLine[] = [];
-    const directives = proxy.directives;
-    for (let i = 0; i < directives.length; i++) {
-      const directive = directives[i];
-      if (directive.keyword.value === 'use_backend' && directive.args[0]) found.push({ name: directive.args[0].value, kind: 'use_backend', directive });
-    }
-    const fallback = effectiveDirective(proxy, 'default_backend');
-    if (fallback?.args[0]) found.push({ name: fallback.args[0].value, kind: 'default_backend', directive: fallback });
-    else if (proxy.kind === 'listen') found.push({ name: proxy.name, kind: 'self' });
-    linesCache.set(proxy, (lines = found));
-  }
-  return lines;
+  return isFrontendLike(proxy) ? lines.of(proxy) : [];
 }
 
 function stillResolved(model: ConfigModel, routes: readonly Route[]): boolean {

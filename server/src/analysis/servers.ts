@@ -1,6 +1,7 @@
 import type { Proxy } from '../model/config-model';
 import type { Directive, Word } from '../syntax/ast';
 import { parseAddress } from '../syntax/address';
+import { ProxyMemo } from './proxy-memo';
 import { settingChain } from './proxy-settings';
 
 /** A `server` line, or a `server-template` line standing for `count` servers. */
@@ -21,14 +22,10 @@ function templateCount(word: Word | undefined): number {
   return match[2] ? Math.max(1, Number(match[2]) - Number(match[1]) + 1) : Number(match[1]);
 }
 
-const linesCache = new WeakMap<Proxy, readonly ServerLine[]>();
 const NO_SERVERS: readonly ServerLine[] = [];
 
-/** Every server a backend declares, templates included, in file order. */
-export function serverLines(proxy: Proxy): readonly ServerLine[] {
-  const cached = linesCache.get(proxy);
-  if (cached) return cached;
-  let lines = NO_SERVERS as ServerLine[];
+const lines = new ProxyMemo<readonly ServerLine[]>((proxy) => {
+  let found = NO_SERVERS as ServerLine[];
   const directives = proxy.directives;
   for (let i = 0; i < directives.length; i++) {
     const directive = directives[i];
@@ -37,15 +34,18 @@ export function serverLines(proxy: Proxy): readonly ServerLine[] {
     const args = directive.args;
     const name = args[0];
     if (!name || (keyword !== 'server' && keyword !== 'server-template')) continue;
-    if (lines === NO_SERVERS) lines = [];
-    if (keyword === 'server') lines.push({ name: name.value, nameWord: name, address: args[1], options: args.slice(2), directive, count: 1 });
-    else lines.push({ name: name.value, nameWord: name, address: args[2], options: args.slice(3), directive, count: templateCount(args[1]) });
+    if (found === NO_SERVERS) found = [];
+    if (keyword === 'server') found.push({ name: name.value, nameWord: name, address: args[1], options: args.slice(2), directive, count: 1 });
+    else found.push({ name: name.value, nameWord: name, address: args[2], options: args.slice(3), directive, count: templateCount(args[1]) });
   }
-  linesCache.set(proxy, lines);
-  return lines;
+  return found;
+});
+
+/** Every server a backend declares, templates included, in file order. */
+export function serverLines(proxy: Proxy): readonly ServerLine[] {
+  return lines.of(proxy);
 }
 
-const defaultsCache = new WeakMap<Proxy, readonly Word[]>();
 const NO_WORDS: readonly Word[] = [];
 
 /** The options of a proxy's own `default-server` lines. */
@@ -61,19 +61,19 @@ function ownDefaultServerOptions(proxy: Proxy): readonly Word[] {
   return options;
 }
 
-/** Options of the `default-server` lines that apply to a proxy's servers (its defaults first, then its own). */
-export function defaultServerOptions(proxy: Proxy): readonly Word[] {
-  let options = defaultsCache.get(proxy);
-  if (!options) {
-    const chain = settingChain(proxy);
-    options = ownDefaultServerOptions(chain[chain.length - 1]);
-    for (let c = chain.length - 2; c >= 0; c--) {
-      const own = ownDefaultServerOptions(chain[c]);
-      if (own.length > 0) options = options.length > 0 ? [...options, ...own] : own;
-    }
-    defaultsCache.set(proxy, options);
+const defaultOptions = new ProxyMemo<readonly Word[]>((proxy) => {
+  const chain = settingChain(proxy);
+  let options = ownDefaultServerOptions(chain[chain.length - 1]);
+  for (let c = chain.length - 2; c >= 0; c--) {
+    const own = ownDefaultServerOptions(chain[c]);
+    if (own.length > 0) options = options.length > 0 ? [...options, ...own] : own;
   }
   return options;
+});
+
+/** Options of the `default-server` lines that apply to a proxy's servers (its defaults first, then its own). */
+export function defaultServerOptions(proxy: Proxy): readonly Word[] {
+  return defaultOptions.of(proxy);
 }
 
 function lastFlag(options: readonly Word[], on: string, off: string, state: boolean): boolean {
@@ -118,16 +118,14 @@ export function serverPort(server: ServerLine): number | undefined {
   return 'error' in address ? undefined : address.portFrom;
 }
 
-const activeCounts = new WeakMap<Proxy, number>();
+const activeCounts = new ProxyMemo<number>((proxy) => {
+  let count = 0;
+  const servers = serverLines(proxy);
+  for (let i = 0; i < servers.length; i++) if (!isBackup(proxy, servers[i])) count += servers[i].count;
+  return count;
+});
 
 /** Number of servers taking regular traffic (not backups). */
 export function activeServerCount(proxy: Proxy): number {
-  let count = activeCounts.get(proxy);
-  if (count === undefined) {
-    count = 0;
-    const servers = serverLines(proxy);
-    for (let i = 0; i < servers.length; i++) if (!isBackup(proxy, servers[i])) count += servers[i].count;
-    activeCounts.set(proxy, count);
-  }
-  return count;
+  return activeCounts.of(proxy);
 }

@@ -1,6 +1,7 @@
 import type { ConfigModel, Proxy } from '../model/config-model';
 import type { Directive, Section, Word } from '../syntax/ast';
 import { ListFilter } from './list-tracker';
+import { ProxyMemo } from './proxy-memo';
 
 /** A stick table: the `stick-table` line of a proxy, or a `table` line of a peers section. */
 export interface StickTable {
@@ -41,25 +42,21 @@ function tableFrom(name: string, directive: Directive, firstOption: number, prox
   return { name, directive, proxy, stored: storedTypes(storeWord), storeWord };
 }
 
-const proxyTables = new WeakMap<Proxy, StickTable | null>();
 const peersTables = new WeakMap<Section, StickTable[]>();
 const modelTables = new WeakMap<ConfigModel, Map<string, StickTable>>();
 
-/** The `stick-table` line of a proxy as a table (kept with the proxy object, which stands for one version of its section). */
-function ownTable(proxy: Proxy): StickTable | undefined {
-  let table = proxyTables.get(proxy);
-  if (table === undefined) {
-    table = null;
-    const directives = proxy.directives;
-    for (let i = 0; i < directives.length; i++) {
-      const directive = directives[i];
-      if (directive.keyword.value !== 'stick-table' || directive.prefix) continue;
-      table = tableFrom(proxy.name, directive, 0, proxy);
-      break;
-    }
-    proxyTables.set(proxy, table);
+/** The `stick-table` line of a proxy as a table. */
+const ownTables = new ProxyMemo<StickTable | undefined>((proxy) => {
+  const directives = proxy.directives;
+  for (let i = 0; i < directives.length; i++) {
+    const directive = directives[i];
+    if (directive.keyword.value === 'stick-table' && !directive.prefix) return tableFrom(proxy.name, directive, 0, proxy);
   }
-  return table ?? undefined;
+  return undefined;
+});
+
+function ownTable(proxy: Proxy): StickTable | undefined {
+  return ownTables.of(proxy);
 }
 
 /** The `table` lines of a peers section, in order. */
@@ -110,13 +107,9 @@ const TRACK = /^track-sc(\d+)$/;
 
 const isTrackAction = (word: string) => word.startsWith('track-sc') && TRACK.test(word);
 
-const trackCache = new WeakMap<Proxy, readonly TrackAction[]>();
 const NO_TRACKS: readonly TrackAction[] = [];
 
-/** Every `track-scN` action of a proxy (`http-request`, `tcp-request ...`, `http-response`). */
-export function trackActions(proxy: Proxy): readonly TrackAction[] {
-  const cached = trackCache.get(proxy);
-  if (cached) return cached;
+const tracks = new ProxyMemo<readonly TrackAction[]>((proxy) => {
   let actions = NO_TRACKS as TrackAction[];
   const directives = proxy.directives;
   for (let d = 0; d < directives.length; d++) {
@@ -134,6 +127,10 @@ export function trackActions(proxy: Proxy): readonly TrackAction[] {
     if (actions === NO_TRACKS) actions = [];
     actions.push({ proxy, directive, counter: Number(TRACK.exec(word.value)![1]), word, tableWord, tableName: tableWord?.value ?? proxy.name });
   }
-  trackCache.set(proxy, actions);
   return actions;
+});
+
+/** Every `track-scN` action of a proxy (`http-request`, `tcp-request ...`, `http-response`). */
+export function trackActions(proxy: Proxy): readonly TrackAction[] {
+  return tracks.of(proxy);
 }

@@ -2,6 +2,7 @@ import type { ConfigModel, Proxy } from '../model/config-model';
 import type { Directive } from '../syntax/ast';
 import { conditionSelects, proxyTests, type CriterionTest } from './acl-tests';
 import { ListFilter } from './list-tracker';
+import { ProxyMemo } from './proxy-memo';
 import { isFrontendLike } from './proxy-settings';
 import { routeLines, routesFrom } from './routes';
 
@@ -40,18 +41,15 @@ interface WebSocketTests {
   tests: boolean;
 }
 
-// Kept with the proxy object, which stands for one version of its section and defaults.
-const testsCache = new WeakMap<Proxy, WebSocketTests>();
 const backendsCache = new WeakMap<ConfigModel, Map<Proxy, WebSocketUse>>();
 
+const testsOf = new ProxyMemo<WebSocketTests>((proxy) => ({
+  routed: routeLines(proxy).map((line) => line.kind === 'use_backend' && conditionSelects(proxy, line.directive?.condition, isWebSocketTest)),
+  tests: proxyTests(proxy, isWebSocketTest),
+}));
+
 function webSocketTests(proxy: Proxy): WebSocketTests {
-  let tests = testsCache.get(proxy);
-  if (!tests) {
-    const routed = routeLines(proxy).map((line) => line.kind === 'use_backend' && conditionSelects(proxy, line.directive?.condition, isWebSocketTest));
-    tests = { routed, tests: proxyTests(proxy, isWebSocketTest) };
-    testsCache.set(proxy, tests);
-  }
-  return tests;
+  return testsOf.of(proxy);
 }
 
 /** Frontends and listens whose lines route or test WebSocket requests. */

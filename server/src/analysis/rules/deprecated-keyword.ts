@@ -1,9 +1,8 @@
 import { isDeprecatedIn } from '../../model/catalog';
 import { checkSectionLines, keywordRange, lineFormBit, wordAt, type KeywordLine } from '../keyword-lines';
-import type { Rule, RuleContext } from '../rule';
-import type { HaproxyVersion } from '../version';
+import type { Rule, RuleContext, SectionRuleContext } from '../rule';
 
-function checkLine(line: KeywordLine, version: HaproxyVersion, report: RuleContext['report']): void {
+function checkLine(line: KeywordLine, { version }: SectionRuleContext, report: RuleContext['report']): void {
   const { resolved } = line;
   if (resolved.status !== 'ok' || !resolved.keyword) return;
   if (isDeprecatedIn(resolved.keyword, version) && !resolved.keyword.deprecatedSyntax) {
@@ -23,7 +22,7 @@ export const deprecatedKeywordRule: Rule = {
   name: 'deprecated-keyword',
   defaultSeverity: 'warning',
   description: 'A keyword the target HAProxy version marks as deprecated.',
-  checkSection({ file, section, version, report }) {
-    checkSectionLines(file, section, version, CLEAN, report, (line, counted) => checkLine(line, version, counted));
+  checkSection(context) {
+    checkSectionLines(context, CLEAN, checkLine);
   },
 };

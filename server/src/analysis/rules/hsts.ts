@@ -2,6 +2,7 @@ import type { Proxy } from '../../model/config-model';
 import type { Directive } from '../../syntax/ast';
 import { insertLinesAfter, lineBreakOf, sectionIndent } from '../edits';
 import { ListFilter } from '../list-tracker';
+import { ProxyMemo } from '../proxy-memo';
 import { isTlsBind } from '../listeners';
 import { isFrontendLike, settingChain } from '../proxy-settings';
 import type { Rule, RuleContext } from '../rule';
@@ -25,22 +26,18 @@ interface Frontend {
   finding?: { eol: string; finding: Finding };
 }
 
-// A proxy object stands for one version of its section and defaults, so what they alone decide is kept with it.
-const setsCache = new WeakMap<Proxy, boolean>();
-const frontends = new WeakMap<Proxy, Frontend>();
+const setsHeader = new ProxyMemo<boolean>((proxy) => {
+  const chain = settingChain(proxy);
+  for (let c = 0; c < chain.length; c++) {
+    const directives = chain[c].directives;
+    for (let i = 0; i < directives.length; i++) if (setsHsts(directives[i])) return true;
+  }
+  return false;
+});
+const frontends = new ProxyMemo<Frontend>(() => ({}));
 
 function proxySetsHsts(proxy: Proxy): boolean {
-  let sets = setsCache.get(proxy);
-  if (sets === undefined) {
-    sets = false;
-    const chain = settingChain(proxy);
-    for (let c = 0; c < chain.length && !sets; c++) {
-      const directives = chain[c].directives;
-      for (let i = 0; i < directives.length && !sets; i++) sets = setsHsts(directives[i]);
-    }
-    setsCache.set(proxy, sets);
-  }
-  return sets;
+  return setsHeader.of(proxy);
 }
 
 function hasTlsBind(proxy: Proxy): boolean {
@@ -58,8 +55,7 @@ export const hstsRule: Rule = {
   description: 'An HTTPS frontend never sets the Strict-Transport-Security header.',
   check({ file, model, report }) {
     for (const proxy of needingHsts.of(model.proxies)) {
-      let frontend = frontends.get(proxy);
-      if (!frontend) frontends.set(proxy, (frontend = {}));
+      const frontend = frontends.of(proxy);
       const routes = routesFrom(model, proxy);
       if (frontend.decided?.routes !== routes) frontend.decided = { routes, covered: routes.some((route) => route.to !== undefined && proxySetsHsts(route.to)) };
       if (frontend.decided.covered) continue;

@@ -4,6 +4,7 @@ import { conditionSelects, shapeOf, type CriterionTest } from '../acl-tests';
 import { insertAtSectionEnd, insertBeforeDirective, lineBreakOf } from '../edits';
 import type { Fix, TextEdit } from '../finding';
 import { ListFilter } from '../list-tracker';
+import { ProxyMemo } from '../proxy-memo';
 import { bindScope, isTlsBind } from '../listeners';
 import type { Rule, RuleContext } from '../rule';
 import { routeLines, routesFrom, type Route } from '../routes';
@@ -62,32 +63,27 @@ function hasHttpsRedirect(proxy: Proxy): boolean {
   return false;
 }
 
-const candidateCache = new WeakMap<Proxy, Candidate | null>();
-const servicePages = new WeakMap<Proxy, boolean>();
+const candidates = new ProxyMemo<Candidate | undefined>((proxy) => {
+  const bind = plainPublicBind(proxy);
+  if (!bind || hasHttpsRedirect(proxy)) return undefined;
+  return { bind, acme: routeLines(proxy).map((line) => conditionSelects(proxy, line.directive?.condition, isAcmeTest)) };
+});
 
 function candidate(proxy: Proxy): Candidate | undefined {
-  if ((proxy.kind !== 'frontend' && proxy.kind !== 'listen') || proxy.mode !== 'http') return undefined;
-  let found = candidateCache.get(proxy);
-  if (found === undefined) {
-    const bind = plainPublicBind(proxy);
-    found = bind && !hasHttpsRedirect(proxy) ? { bind, acme: routeLines(proxy).map((line) => conditionSelects(proxy, line.directive?.condition, isAcmeTest)) } : null;
-    candidateCache.set(proxy, found);
-  }
-  return found ?? undefined;
+  return (proxy.kind === 'frontend' || proxy.kind === 'listen') && proxy.mode === 'http' ? candidates.of(proxy) : undefined;
 }
 
-const candidates = new ListFilter<Proxy>((proxy) => candidate(proxy) !== undefined);
+const candidateProxies = new ListFilter<Proxy>((proxy) => candidate(proxy) !== undefined);
 
 /** A proxy that only serves HAProxy's own pages: statistics or the Prometheus exporter. */
+const servicePages = new ProxyMemo<boolean>((proxy) => {
+  const servesStats = proxy.directives.some((d) => d.keyword.value === 'stats' && (d.args[0]?.value === 'enable' || d.args[0]?.value === 'uri'));
+  const servesMetrics = proxy.directives.some((d) => d.keyword.value === 'http-request' && d.args[0]?.value === 'use-service');
+  return (servesStats || servesMetrics) && !proxy.servers.some((s) => !s.isDefault);
+});
+
 function isServicePage(proxy: Proxy): boolean {
-  let service = servicePages.get(proxy);
-  if (service === undefined) {
-    const servesStats = proxy.directives.some((d) => d.keyword.value === 'stats' && (d.args[0]?.value === 'enable' || d.args[0]?.value === 'uri'));
-    const servesMetrics = proxy.directives.some((d) => d.keyword.value === 'http-request' && d.args[0]?.value === 'use-service');
-    service = (servesStats || servesMetrics) && !proxy.servers.some((s) => !s.isDefault);
-    servicePages.set(proxy, service);
-  }
-  return service;
+  return servicePages.of(proxy);
 }
 
 /** True when some route of a frontend carries application traffic (not ACME challenges, statistics or metrics). */
@@ -129,7 +125,7 @@ export const httpsRedirectRule: Rule = {
   defaultSeverity: 'warning',
   description: 'An HTTP frontend listening without TLS forwards application traffic instead of redirecting to HTTPS.',
   check(context) {
-    for (const proxy of candidates.of(context.model.proxies)) {
+    for (const proxy of candidateProxies.of(context.model.proxies)) {
       const found = candidate(proxy)!;
       if (!hasApplicationRoute(context.model, proxy, found)) continue;
       const eol = lineBreakOf(context.file);

@@ -11,7 +11,7 @@ import {
 } from '../../model/catalog';
 import type { Word } from '../../syntax/ast';
 import { checkSectionLines, keywordRange, lineExpressions, lineFormBit, lineOptionScan, wordAt, type KeywordLine } from '../keyword-lines';
-import type { RuleContext, Rule } from '../rule';
+import type { RuleContext, Rule, SectionRuleContext } from '../rule';
 import { converterEntry, fetchEntry, isRuntimeName } from '../sample-names';
 import type { HaproxyVersion } from '../version';
 
@@ -108,7 +108,7 @@ function checkSampleNames(line: KeywordLine, report: Report): void {
   }
 }
 
-function checkLine(line: KeywordLine, version: HaproxyVersion, report: Report): void {
+function checkLine(line: KeywordLine, { version }: SectionRuleContext, report: Report): void {
   const { resolved } = line;
   if (resolved.status !== 'ok' || !resolved.keyword) return;
   const entry = resolved.keyword;
@@ -133,7 +133,7 @@ export const invalidArgumentRule: Rule = {
   name: 'invalid-argument',
   defaultSeverity: 'error',
   description: 'An argument HAProxy rejects: wrong value, missing argument, unknown option, fetch or converter.',
-  checkSection({ file, section, version, report }) {
-    checkSectionLines(file, section, version, CLEAN, report, (line, counted) => checkLine(line, version, counted));
+  checkSection(context) {
+    checkSectionLines(context, CLEAN, checkLine);
   },
 };

@@ -1,7 +1,7 @@
 import { checkSectionLines, keywordRange, lineFormBit, wordAt, type KeywordLine } from '../keyword-lines';
-import type { Rule, RuleContext } from '../rule';
+import type { Rule, RuleContext, SectionRuleContext } from '../rule';
 
-function checkLine(line: KeywordLine, report: RuleContext['report']): void {
+function checkLine(line: KeywordLine, _context: SectionRuleContext, report: RuleContext['report']): void {
   const { resolved } = line;
   if (resolved.status === 'not-allowed' && resolved.keyword) {
     const places = resolved.allowedIn?.length ? ` (it belongs in: ${resolved.allowedIn.join(', ')})` : '';
@@ -26,7 +26,7 @@ export const keywordNotAllowedRule: Rule = {
   name: 'keyword-not-allowed',
   defaultSeverity: 'error',
   description: 'A known keyword in a section, or an action in a rule set, that does not accept it.',
-  checkSection({ file, section, version, report }) {
-    checkSectionLines(file, section, version, CLEAN, report, checkLine);
+  checkSection(context) {
+    checkSectionLines(context, CLEAN, checkLine);
   },
 };

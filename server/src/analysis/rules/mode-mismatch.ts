@@ -1,8 +1,7 @@
 import { getKeyword, isHttpOnly } from '../../model/catalog';
 import type { Proxy } from '../../model/config-model';
 import { checkSectionLines, keywordRange, lineFormBit, wordAt, type KeywordLine } from '../keyword-lines';
-import type { Rule, RuleContext } from '../rule';
-import type { HaproxyVersion } from '../version';
+import type { Rule, RuleContext, SectionRuleContext } from '../rule';
 
 function modeOrigin(proxy: Proxy): string {
   const own = proxy.directives.some((d) => d.keyword.value === 'mode' && !d.prefix);
@@ -12,7 +11,9 @@ function modeOrigin(proxy: Proxy): string {
 }
 
 /** Checks a line of a proxy in tcp mode. */
-function checkLine(line: KeywordLine, proxy: Proxy, version: HaproxyVersion, report: RuleContext['report']): void {
+function checkLine(line: KeywordLine, context: SectionRuleContext, report: RuleContext['report']): void {
+  const { version } = context;
+  const proxy = context.proxy!;
   const { resolved } = line;
   if (resolved.status !== 'ok' || !resolved.keyword) return;
   if (isHttpOnly(resolved.keyword, version)) {
@@ -40,8 +41,9 @@ export const modeMismatchRule: Rule = {
   name: 'mode-mismatch',
   defaultSeverity: 'warning',
   description: 'An HTTP-only keyword, action or fetch in a proxy working in tcp mode.',
-  checkSection({ file, section, proxy, version, report }) {
+  checkSection(context) {
+    const proxy = context.proxy;
     if (!proxy || proxy.kind === 'defaults' || proxy.mode !== 'tcp') return;
-    checkSectionLines(file, section, version, CLEAN, report, (line, counted) => checkLine(line, proxy, version, counted));
+    checkSectionLines(context, CLEAN, checkLine);
   },
 };

@@ -1,7 +1,7 @@
 import { addedIn, isKnownIn, type KeywordEntry } from '../../model/catalog';
 import { checkSectionLines, keywordRange, lineExpressions, lineFormBit, lineOptionScan, sectionVersionIssue, wordAt, type KeywordLine } from '../keyword-lines';
 import { converterEntry, fetchEntry } from '../sample-names';
-import type { Rule, RuleContext } from '../rule';
+import type { Rule, RuleContext, SectionRuleContext } from '../rule';
 import type { HaproxyVersion } from '../version';
 
 function message(what: string, entry: KeywordEntry | undefined, version: HaproxyVersion): string {
@@ -9,7 +9,7 @@ function message(what: string, entry: KeywordEntry | undefined, version: Haproxy
   return `${what} needs HAProxy ${since ?? 'a newer version'} or later; the target version is ${version}`;
 }
 
-function checkLine(line: KeywordLine, version: HaproxyVersion, report: RuleContext['report']): void {
+function checkLine(line: KeywordLine, { version }: SectionRuleContext, report: RuleContext['report']): void {
   const { resolved } = line;
   if (resolved.status === 'newer') {
     report({ message: message(`'${resolved.keyword?.name ?? line.words[0]}'`, resolved.keyword, version), range: keywordRange(line) });
@@ -42,9 +42,10 @@ export const newerKeywordRule: Rule = {
   name: 'newer-keyword',
   defaultSeverity: 'error',
   description: 'A keyword that the target HAProxy version does not have yet.',
-  checkSection({ file, section, version, report }) {
+  checkSection(context) {
+    const { section, version, report } = context;
     const issue = sectionVersionIssue(section, version);
     if (issue?.status === 'newer') report({ message: message(`Section '${issue.entry.name}'`, issue.entry, version), range: section.keyword.range });
-    checkSectionLines(file, section, version, CLEAN, report, (line, counted) => checkLine(line, version, counted));
+    checkSectionLines(context, CLEAN, checkLine);
   },
 };

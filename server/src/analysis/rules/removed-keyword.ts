@@ -1,7 +1,7 @@
 import type { RemovedKeyword } from '../../model/catalog';
 import type { Fix } from '../finding';
 import { checkSectionLines, keywordRange, lineFormBit, lineOptionScan, sectionVersionIssue, wordAt, type KeywordLine } from '../keyword-lines';
-import type { Rule, RuleContext } from '../rule';
+import type { Rule, RuleContext, SectionRuleContext } from '../rule';
 
 /** Removed keywords whose replacement takes the same arguments, so renaming is a complete fix. */
 const SAME_ARGUMENTS: Record<string, string> = {
@@ -24,7 +24,7 @@ function renameFix(line: KeywordLine, name: string): Fix[] {
   return replacement ? [{ title: `Replace '${name}' with '${replacement}'`, edits: [{ range: keywordRange(line), newText: replacement }], preferred: true }] : [];
 }
 
-function checkLine(line: KeywordLine, report: RuleContext['report']): void {
+function checkLine(line: KeywordLine, _context: SectionRuleContext, report: RuleContext['report']): void {
   const { resolved } = line;
   if (resolved.status === 'removed') {
     const name = resolved.removed?.name ?? resolved.keyword?.name ?? line.words[0];
@@ -48,7 +48,8 @@ export const removedKeywordRule: Rule = {
   name: 'removed-keyword',
   defaultSeverity: 'error',
   description: 'A keyword the target HAProxy version no longer accepts.',
-  checkSection({ file, section, version, report }) {
+  checkSection(context) {
+    const { section, version, report } = context;
     const address = section.type === 'listen' || section.type === 'frontend' ? section.headerArgs[1] : undefined;
     if (address && address.value !== 'from') {
       const header = section.headerRange;
@@ -69,6 +70,6 @@ export const removedKeywordRule: Rule = {
     }
     const issue = sectionVersionIssue(section, version);
     if (issue?.status === 'removed') report({ message: explain(issue.entry.name, undefined, issue.entry.versions.at(-1)), range: section.keyword.range });
-    checkSectionLines(file, section, version, CLEAN, report, checkLine);
+    checkSectionLines(context, CLEAN, checkLine);
   },
 };

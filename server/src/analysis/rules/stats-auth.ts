@@ -3,6 +3,7 @@ import type { ConfigFile, Directive, Word } from '../../syntax/ast';
 import { insertLinesAfter, lineBreakOf, replaceWord, sectionIndent } from '../edits';
 import type { Fix } from '../finding';
 import { ListFilter } from '../list-tracker';
+import { ProxyMemo } from '../proxy-memo';
 import { bindScope } from '../listeners';
 import { isAlwaysTrue, settingChain } from '../proxy-settings';
 import type { Rule, RuleContext } from '../rule';
@@ -92,22 +93,17 @@ function listensLocally(proxy: Proxy): boolean {
   return binds.length > 0;
 }
 
-// Kept with the proxy object, which stands for one version of its section and defaults.
-const openPages = new WeakMap<Proxy, StatsPage | null>();
+const openPages = new ProxyMemo<StatsPage | undefined>((proxy) => {
+  const enabling = enablingLine(proxy);
+  return enabling && !hasAuthentication(proxy) && !listensLocally(proxy) ? enabling : undefined;
+});
 
 /**
  * The line enabling a stats page without authentication for a frontend, backend or listen, with the proxy it is
  * written in; undefined when there is none or when the page only listens on this machine.
  */
 function openStatsPage(proxy: Proxy): StatsPage | undefined {
-  if (proxy.kind === 'defaults') return undefined;
-  let open = openPages.get(proxy);
-  if (open === undefined) {
-    const enabling = enablingLine(proxy);
-    open = enabling && !hasAuthentication(proxy) && !listensLocally(proxy) ? enabling : null;
-    openPages.set(proxy, open);
-  }
-  return open ?? undefined;
+  return proxy.kind === 'defaults' ? undefined : openPages.of(proxy);
 }
 
 function passwordFixes(word: Word, user: string): Fix[] {

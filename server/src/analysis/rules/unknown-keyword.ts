@@ -1,19 +1,18 @@
 import { closestNames, ruleSetActions, suggestKeywords } from '../../model/catalog';
 import type { Fix } from '../finding';
 import { checkSectionLines, keywordRange, lineFormBit, loadsRuntimeKeywords, wordAt, type KeywordLine } from '../keyword-lines';
-import type { Rule, RuleContext } from '../rule';
-import type { HaproxyVersion } from '../version';
+import type { Rule, RuleContext, SectionRuleContext } from '../rule';
 
 function replaceFixes(suggestions: string[], range: Fix['edits'][number]['range']): Fix[] {
   return suggestions.map((suggestion, i) => ({ title: `Change to '${suggestion}'`, edits: [{ range, newText: suggestion }], preferred: i === 0 }));
 }
 
-function checkLine(line: KeywordLine, version: HaproxyVersion, modules: boolean, report: RuleContext['report']): void {
+function checkLine(line: KeywordLine, { model, version }: SectionRuleContext, report: RuleContext['report']): void {
   const { resolved } = line;
   if (resolved.status === 'unknown') {
     const written = line.words.slice(0, Math.max(1, resolved.consumed)).join(' ');
     const suggestions = suggestKeywords(line.section.type as Parameters<typeof suggestKeywords>[0], line.words, version);
-    if (modules) {
+    if (loadsRuntimeKeywords(model).modules) {
       report({ severity: 'hint', message: `'${written}' is not a keyword of HAProxy ${version}; it may come from a module loaded with module-load`, range: keywordRange(line) });
       return;
     }
@@ -49,8 +48,7 @@ export const unknownKeywordRule: Rule = {
     }
   },
   fileFacts: ({ model }) => (loadsRuntimeKeywords(model).modules ? 'modules' : ''),
-  checkSection({ file, section, model, version, report }) {
-    const modules = loadsRuntimeKeywords(model).modules;
-    checkSectionLines(file, section, version, CLEAN, report, (line, counted) => checkLine(line, version, modules, counted));
+  checkSection(context) {
+    checkSectionLines(context, CLEAN, checkLine);
   },
 };
