@@ -18,8 +18,9 @@ import { DecodedWordNode, endOf, spanWords, WordNode } from './word-node';
 const DOT_KEYWORD = /^\.(?:if|elif|else|endif|diag|notice|warning|alert)$/;
 
 /**
- * Builds the tree of a run of whole lines from the parser lexer's tokens (words, and comments apart). Tokens are
- * read in place by index, a line being the tokens that share a line number: no per-line objects or token arrays.
+ * Builds the tree of a run of whole lines from the parser lexer's tokens (words and comments, by offset). Tokens
+ * are read in place by index, lines told apart by the line breaks in the blanks between tokens: no per-line
+ * objects or token arrays.
  */
 export class TreeBuilder {
   // The fragment's lists, put together by finish (an object whose properties are replaced later changes shape).
@@ -33,6 +34,10 @@ export class TreeBuilder {
   /** The last word of the current section's last directive: where the section's range ends. */
   private sectionEnd: Word | undefined;
   private readonly openBlocks: ConditionalBlock[] = [];
+  /** Every line anchor made, in line order (but for early ones, see finish). */
+  private readonly anchors: LineAnchor[] = [];
+  private readonly baseLine: number;
+  private readonly baseOffset: number;
   private lastAnchor: LineAnchor | undefined;
   private lastAnchorLine = -1;
   /** Anchors made before their lines are read (for problems found in the raw text), by line. */
@@ -47,10 +52,6 @@ export class TreeBuilder {
   private readonly words: Word[] = [];
   /** One string for every occurrence of a word's text: most words repeat (keywords, options, names). */
   private readonly strings = new Map<string, string>();
-
-  private readonly anchors: LineAnchor[] = [];
-  private readonly baseLine: number;
-  private readonly baseOffset: number;
 
   constructor(
     private readonly text: string,
