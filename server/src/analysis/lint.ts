@@ -2,7 +2,7 @@ import { buildModel, type ConfigModel, type Proxy } from '../model/config-model'
 import type { ExternalSymbols } from '../model/external-symbols';
 import type { ConfigFile, Range, Section } from '../syntax/ast';
 import { parseConfig } from '../syntax/parse-config';
-import type { Finding, Severity } from './finding';
+import type { Finding, Fix, Severity } from './finding';
 import { RULES } from './registry';
 import { hasSection } from './section-presence';
 import { applySuppressions } from './suppression';
@@ -49,11 +49,30 @@ export function lintModel(file: ConfigFile, model: ConfigModel, version: Haproxy
 
 type Base = Omit<RuleContext, 'report'>;
 
-/** A report function that adds the rule's name and the severity (the configured one, else the rule's). */
+/**
+ * A report function that adds the rule's name and the severity (the configured one, else the rule's). Fixes reported
+ * as a function are made when the finding's `fixes` are first read, once.
+ */
 function reporter(rule: Rule, options: LintOptions, into: Finding[]): RuleContext['report'] {
   const configured = options.rules?.[rule.name] as Severity | undefined;
-  return (finding) =>
-    into.push({ rule: rule.name, severity: configured ?? finding.severity ?? rule.defaultSeverity, message: finding.message, range: finding.range, fixes: finding.fixes });
+  return (finding) => {
+    const severity = configured ?? finding.severity ?? rule.defaultSeverity;
+    const fixes = finding.fixes;
+    if (typeof fixes !== 'function') {
+      into.push({ rule: rule.name, severity, message: finding.message, range: finding.range, fixes });
+      return;
+    }
+    let made: Fix[] | undefined;
+    into.push({
+      rule: rule.name,
+      severity,
+      message: finding.message,
+      range: finding.range,
+      get fixes() {
+        return (made ??= fixes());
+      },
+    });
+  };
 }
 
 function runFileCheck(rule: Rule, base: Base, options: LintOptions, findings: Finding[]): void {

@@ -8,7 +8,19 @@ export interface RuleContext {
   file: ConfigFile;
   model: ConfigModel;
   version: HaproxyVersion;
-  report(finding: { message: string; range: Range; severity?: Severity; fixes?: Fix[] }): void;
+  report(finding: ReportedFinding): void;
+}
+
+/** A finding as a rule reports it. */
+export interface ReportedFinding {
+  message: string;
+  range: Range;
+  severity?: Severity;
+  /**
+   * The fixes, or a function making them on first use: most fixes are never asked for (the command line prints none,
+   * an editor asks for those of the lines the user looks at), and some cost a look at much of the file.
+   */
+  fixes?: Fix[] | (() => Fix[]);
 }
 
 /** What a rule sees when it checks one section. */

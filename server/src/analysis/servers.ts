@@ -1,6 +1,7 @@
 import type { Proxy } from '../model/config-model';
 import type { Directive, Word } from '../syntax/ast';
 import { parseAddress } from '../syntax/address';
+import { detached } from '../syntax/detached';
 import { ProxyMemo } from './proxy-memo';
 import { settingChain } from './proxy-settings';
 
@@ -111,11 +112,19 @@ export function serverOptionValue(server: ServerLine, option: string): string | 
   return at >= 0 ? server.options[at + 1]?.value : undefined;
 }
 
+// Servers are written with a few addresses many times over.
+const ports = new Map<string, number | undefined>();
+
 /** The port of a server address, when written as a number. */
 export function serverPort(server: ServerLine): number | undefined {
-  if (!server.address) return undefined;
-  const address = parseAddress(server.address.value);
-  return 'error' in address ? undefined : address.portFrom;
+  const text = server.address?.value;
+  if (text === undefined) return undefined;
+  if (ports.has(text)) return ports.get(text);
+  const address = parseAddress(text);
+  const port = 'error' in address ? undefined : address.portFrom;
+  if (ports.size >= 10_000) ports.clear();
+  ports.set(detached(text), port);
+  return port;
 }
 
 const activeCounts = new ProxyMemo<number>((proxy) => {

@@ -86,7 +86,7 @@ function checkMethod(context: RuleContext, proxy: Proxy, servers: readonly Serve
       message: `${proxy.kind} '${proxy.name}' checks its servers by connecting only; 'option httpchk' would notice an application that accepts connections but fails requests.`,
       range: named.range,
       severity: 'info',
-      fixes: [{ title: "Check an HTTP endpoint ('option httpchk GET /health/')", edits: [insertAfterHeader(file, proxy.section, ['option httpchk GET /health/'])], preferred: true }],
+      fixes: () => [{ title: "Check an HTTP endpoint ('option httpchk GET /health/')", edits: [insertAfterHeader(file, proxy.section, ['option httpchk GET /health/'])], preferred: true }],
     });
   }
   if (proxy.mode !== 'tcp') return;
@@ -95,7 +95,7 @@ function checkMethod(context: RuleContext, proxy: Proxy, servers: readonly Serve
       message: `PostgreSQL ${proxy.kind} '${proxy.name}' only checks that the port accepts connections; 'option pgsql-check' (or an HTTP check of a Patroni agent) verifies the database answers.`,
       range: named.range,
       severity: 'info',
-      fixes: [{ title: "Check the PostgreSQL protocol ('option pgsql-check user haproxy')", edits: [insertAfterHeader(file, proxy.section, ['option pgsql-check user haproxy'])], preferred: true }],
+      fixes: () => [{ title: "Check the PostgreSQL protocol ('option pgsql-check user haproxy')", edits: [insertAfterHeader(file, proxy.section, ['option pgsql-check user haproxy'])], preferred: true }],
     });
   }
   const tellsMaster = checkDirectives(proxy, 'tcp-check').some((d) => d.args.some((a) => ROLE_MASTER.test(a.value)));

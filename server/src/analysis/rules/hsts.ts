@@ -1,11 +1,11 @@
 import type { Proxy } from '../../model/config-model';
 import type { Directive } from '../../syntax/ast';
-import { insertLinesAfter, lineBreakOf, sectionIndent } from '../edits';
+import { insertLinesAfter, sectionIndent } from '../edits';
 import { ListFilter } from '../list-tracker';
 import { ProxyMemo } from '../proxy-memo';
 import { isTlsBind } from '../listeners';
 import { isFrontendLike, settingChain } from '../proxy-settings';
-import type { Rule, RuleContext } from '../rule';
+import type { Rule } from '../rule';
 import { routesFrom, type Route } from '../routes';
 
 const HEADER_ACTIONS = new Set(['set-header', 'add-header']);
@@ -16,14 +16,10 @@ function setsHsts(directive: Directive): boolean {
   return HEADER_ACTIONS.has(directive.args[0]?.value ?? '') && directive.args[1]?.value.toLowerCase() === 'strict-transport-security';
 }
 
-type Finding = Parameters<RuleContext['report']>[0];
-
 /** What the rule derives from an HTTPS frontend that does not set the header itself, kept with the proxy object. */
 interface Frontend {
   /** Whether a backend the routes (as last resolved) reach sets the header. */
   decided?: { routes: readonly Route[]; covered: boolean };
-  /** The finding, made for a file with these line breaks (its positions follow the section's lines). */
-  finding?: { eol: string; finding: Finding };
 }
 
 const setsHeader = new ProxyMemo<boolean>((proxy) => {
@@ -59,19 +55,16 @@ export const hstsRule: Rule = {
       const routes = routesFrom(model, proxy);
       if (frontend.decided?.routes !== routes) frontend.decided = { routes, covered: routes.some((route) => route.to !== undefined && proxySetsHsts(route.to)) };
       if (frontend.decided.covered) continue;
-      const eol = lineBreakOf(file);
-      if (frontend.finding?.eol !== eol) {
-        const line = 'http-response set-header Strict-Transport-Security "max-age=63072000"';
-        const lastBind = proxy.binds[proxy.binds.length - 1].directive;
-        const edit = insertLinesAfter(file, lastBind.range.end, [line], sectionIndent(file, proxy.section));
-        const finding = {
-          message: `HTTPS ${proxy.kind} '${proxy.name}' never sets Strict-Transport-Security, so browsers may still try plain HTTP first.`,
-          range: (proxy.nameWord ?? proxy.section.keyword).range,
-          fixes: [{ title: 'Send Strict-Transport-Security (two years)', edits: [edit], preferred: true }],
-        };
-        frontend.finding = { eol, finding };
-      }
-      report(frontend.finding.finding);
+      report({
+        message: `HTTPS ${proxy.kind} '${proxy.name}' never sets Strict-Transport-Security, so browsers may still try plain HTTP first.`,
+        range: (proxy.nameWord ?? proxy.section.keyword).range,
+        fixes: () => {
+          const line = 'http-response set-header Strict-Transport-Security "max-age=63072000"';
+          const lastBind = proxy.binds[proxy.binds.length - 1].directive;
+          const edit = insertLinesAfter(file, lastBind.range.end, [line], sectionIndent(file, proxy.section));
+          return [{ title: 'Send Strict-Transport-Security (two years)', edits: [edit], preferred: true }];
+        },
+      });
     }
   },
 };

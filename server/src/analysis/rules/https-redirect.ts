@@ -1,7 +1,7 @@
 import type { BindDefinition, ConfigModel, Proxy } from '../../model/config-model';
 import type { Directive } from '../../syntax/ast';
 import { conditionSelects, shapeOf, type CriterionTest } from '../acl-tests';
-import { insertAtSectionEnd, insertBeforeDirective, lineBreakOf } from '../edits';
+import { insertAtSectionEnd, insertBeforeDirective } from '../edits';
 import type { Fix, TextEdit } from '../finding';
 import { ListFilter } from '../list-tracker';
 import { ProxyMemo } from '../proxy-memo';
@@ -28,8 +28,6 @@ export function redirectsToHttps(directive: Directive): boolean {
   return (type === 'scheme' && target.toLowerCase() === 'https') || ((type === 'location' || type === 'prefix') && HTTPS_URL.test(target));
 }
 
-type Finding = Parameters<RuleContext['report']>[0];
-
 /**
  * An HTTP frontend listening without TLS on a public (or unknown) address, that redirects nothing to HTTPS. It is
  * kept with the proxy object (a new one stands for any change of its section or defaults), and so is what the rule
@@ -41,8 +39,6 @@ interface Candidate {
   acme: boolean[];
   /** Whether the routes, as last resolved, carry application traffic. */
   decided?: { routes: readonly Route[]; application: boolean };
-  /** The finding, made for a file with these line breaks (its positions follow the section's lines). */
-  finding?: { eol: string; finding: Finding };
 }
 
 /** The first bind without TLS that is not only reachable from this machine or a private network. */
@@ -128,16 +124,11 @@ export const httpsRedirectRule: Rule = {
     for (const proxy of candidateProxies.of(context.model.proxies)) {
       const found = candidate(proxy)!;
       if (!hasApplicationRoute(context.model, proxy, found)) continue;
-      const eol = lineBreakOf(context.file);
-      if (found.finding?.eol !== eol) {
-        const finding = {
-          message: `${proxy.kind} '${proxy.name}' accepts plain HTTP here and forwards it to application backends; redirect it to HTTPS instead.`,
-          range: (found.bind.address ?? found.bind.directive.keyword).range,
-          fixes: [redirectFix(context, proxy, found)],
-        };
-        found.finding = { eol, finding };
-      }
-      context.report(found.finding.finding);
+      context.report({
+        message: `${proxy.kind} '${proxy.name}' accepts plain HTTP here and forwards it to application backends; redirect it to HTTPS instead.`,
+        range: (found.bind.address ?? found.bind.directive.keyword).range,
+        fixes: () => [redirectFix(context, proxy, found)],
+      });
     }
   },
 };

@@ -69,7 +69,7 @@ export const misplacedRuleRule: Rule = {
           context.report({
             message: `This '${stage.label}' rule comes after a '${STAGES[later].label}' rule (line ${firstAt[later]!.range.start.line + 1}), but HAProxy always evaluates it before; move it up so the file reads in processing order.`,
             range: directive.keyword.range,
-            fixes: aclsDefinedAbove(proxy, directive, earliest) ? [moveUpFix(context, directive, earliest)] : [],
+            fixes: () => (aclsDefinedAbove(proxy, directive, earliest) ? [moveUpFix(context, directive, earliest)] : []),
           });
         }
       }

@@ -1,4 +1,5 @@
 import type { Proxy } from '../../model/config-model';
+import type { ConfigFile } from '../../syntax/ast';
 import { insertAfterHeader, lineBreakOf } from '../edits';
 import type { Fix } from '../finding';
 import { hasTimeout, isBackendLike, isFrontendLike, ownDirective } from '../proxy-settings';
@@ -30,6 +31,18 @@ export function missingTimeouts(proxy: Proxy): string[] {
   return missing;
 }
 
+function timeoutFixes(file: ConfigFile, proxy: Proxy, missing: readonly string[]): Fix[] {
+  const lines = missing.map((name) => `timeout ${name} ${SUGGESTED[name]}`);
+  const fixes: Fix[] = [{ title: `Add ${lines.join(', ')} to ${proxy.kind} '${proxy.name}'`, edits: [insertAfterHeader(file, proxy.section, lines)], preferred: true }];
+  const defaults = proxy.defaults;
+  // A defaults section of another file of a multi-file config cannot be edited from this file's findings.
+  if (defaults && hasSection(file, defaults.section)) {
+    const label = defaults.name ? `defaults section '${defaults.name}'` : 'its defaults section';
+    fixes.push({ title: `Add ${lines.join(', ')} to ${label}`, edits: [insertAfterHeader(file, defaults.section, lines)] });
+  }
+  return fixes;
+}
+
 /** Reports proxies for which HAProxy prints "missing timeouts": connections could then hang forever. */
 export const missingTimeoutsRule: Rule = {
   name: 'missing-timeouts',
@@ -40,19 +53,11 @@ export const missingTimeoutsRule: Rule = {
     if (!proxy || proxy.kind === 'defaults') return;
     const missing = missingTimeouts(proxy);
     if (missing.length === 0) return;
-    const lines = missing.map((name) => `timeout ${name} ${SUGGESTED[name]}`);
-    const fixes: Fix[] = [{ title: `Add ${lines.join(', ')} to ${proxy.kind} '${proxy.name}'`, edits: [insertAfterHeader(file, proxy.section, lines)], preferred: true }];
-    const defaults = proxy.defaults;
-    // A defaults section of another file of a multi-file config cannot be edited from this file's findings.
-    if (defaults && hasSection(file, defaults.section)) {
-      const label = defaults.name ? `defaults section '${defaults.name}'` : 'its defaults section';
-      fixes.push({ title: `Add ${lines.join(', ')} to ${label}`, edits: [insertAfterHeader(file, defaults.section, lines)] });
-    }
     const list = missing.map((name) => `'timeout ${name}'`).join(', ');
     report({
       message: `${proxy.kind} '${proxy.name}' has no ${list} (not even from defaults); HAProxy warns about missing timeouts and idle connections may never be closed.`,
       range: (proxy.nameWord ?? proxy.section.keyword).range,
-      fixes,
+      fixes: () => timeoutFixes(file, proxy, missing),
     });
   },
 };

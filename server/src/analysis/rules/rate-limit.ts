@@ -55,7 +55,7 @@ function checkReads(context: RuleContext, proxy: Proxy, reads: readonly CounterR
       context.report({
         message: `'${read.name}' reads ${read.dataType} from table '${table.name}' (line ${table.directive.range.start.line + 1}), which does not store it, so it is always empty.`,
         range: read.range,
-        fixes: [storeFix(table, read.dataType, read.index)],
+        fixes: () => [storeFix(table, read.dataType, read.index)],
       });
     }
   }
@@ -74,7 +74,7 @@ function checkTracks(context: RuleContext, proxy: Proxy): void {
       message: `'${track.word.value}' names no table and ${proxy.kind} '${proxy.name}' has no stick-table; HAProxy refuses to start.`,
       range: track.word.range,
       severity: 'error',
-      fixes: [{ title: `Add a stick-table to ${proxy.kind} '${proxy.name}'`, edits: [insertAfterHeader(context.file, proxy.section, [`stick-table type ${type} size 100k expire 10m store ${store}`])], preferred: true }],
+      fixes: () => [{ title: `Add a stick-table to ${proxy.kind} '${proxy.name}'`, edits: [insertAfterHeader(context.file, proxy.section, [`stick-table type ${type} size 100k expire 10m store ${store}`])], preferred: true }],
     });
   }
 }

@@ -6,7 +6,7 @@ import { ListFilter } from '../list-tracker';
 import { ProxyMemo } from '../proxy-memo';
 import { bindScope } from '../listeners';
 import { isAlwaysTrue, settingChain } from '../proxy-settings';
-import type { Rule, RuleContext } from '../rule';
+import type { ReportedFinding, Rule, RuleContext } from '../rule';
 
 const WEAK_PASSWORDS = new Set([
   'admin', 'password', 'passw0rd', 'changeme', 'change_me', 'change-me', 'change_this_password', 'changethispassword', 'secret',
@@ -51,7 +51,6 @@ interface StatsPage {
   owner: Proxy;
 }
 
-type Finding = Parameters<RuleContext['report']>[0];
 
 function enablingLine(proxy: Proxy): StatsPage | undefined {
   const chain = settingChain(proxy);
@@ -124,7 +123,7 @@ function checkPasswords(context: RuleContext, proxy: Proxy): void {
     const user = colon < 0 ? word.value : word.value.slice(0, colon);
     const weakness = passwordWeakness(user, colon < 0 ? '' : word.value.slice(colon + 1));
     if (!weakness) continue;
-    context.report({ message: `The stats password ${weakness}; anyone who guesses it sees (or controls) every backend.`, range: word.range, fixes: passwordFixes(word, user) });
+    context.report({ message: `The stats password ${weakness}; anyone who guesses it sees (or controls) every backend.`, range: word.range, fixes: () => passwordFixes(word, user) });
   }
 }
 
@@ -142,18 +141,24 @@ function checkAdmin(context: RuleContext, proxy: Proxy): void {
   }
 }
 
-function openPageFinding(file: ConfigFile, proxy: Proxy, enabling: StatsPage): Finding {
-  const line = `stats auth admin:${generatePassword()}`;
+// Made when a fix first asks for it, then kept with the proxy: the fix offers the same password from one edit to the next.
+const passwords = new ProxyMemo<{ password?: string }>(() => ({}));
+
+function openPageFinding(file: ConfigFile, proxy: Proxy, enabling: StatsPage): ReportedFinding {
   return {
     message: `The stats page of ${proxy.kind} '${proxy.name}' has no authentication: anyone who reaches it sees every backend and server.`,
     range: enabling.line.keyword.range,
-    fixes: [
-      {
-        title: 'Require a user and a generated password (stats auth)',
-        edits: [insertLinesAfter(file, enabling.line.range.end, [line], sectionIndent(file, enabling.owner.section))],
-        preferred: true,
-      },
-    ],
+    fixes: () => {
+      const kept = passwords.of(proxy);
+      const line = `stats auth admin:${(kept.password ??= generatePassword())}`;
+      return [
+        {
+          title: 'Require a user and a generated password (stats auth)',
+          edits: [insertLinesAfter(file, enabling.line.range.end, [line], sectionIndent(file, enabling.owner.section))],
+          preferred: true,
+        },
+      ];
+    },
   };
 }
 
@@ -162,9 +167,6 @@ const inheritingOpenPage = new ListFilter<Proxy>((proxy) => {
   const open = openStatsPage(proxy);
   return open !== undefined && open.owner !== proxy;
 });
-
-/** Findings for stats pages enabled in a defaults section, kept with the proxy reporting them (stable passwords, no work per edit). */
-const inheritedFindings = new WeakMap<Proxy, { eol: string; finding: Finding }>();
 
 /**
  * Reports stats pages without authentication, with a weak or placeholder password, or with `stats admin` open to
@@ -189,10 +191,7 @@ export const statsAuthRule: Rule = {
       const open = openStatsPage(proxy)!;
       if (reported.has(open.line)) continue;
       reported.add(open.line);
-      const eol = lineBreakOf(file);
-      let kept = inheritedFindings.get(proxy);
-      if (kept?.eol !== eol) inheritedFindings.set(proxy, (kept = { eol, finding: openPageFinding(file, proxy, open) }));
-      report(kept.finding);
+      report(openPageFinding(file, proxy, open));
     }
   },
 };

@@ -34,7 +34,7 @@ export const websocketStickyRule: Rule = {
   check(context) {
     for (const [backend, use] of webSocketBackends(context.model)) {
       if (activeServerCount(backend) < 2 || hasPersistence(backend)) continue;
-      const fixes = backend.mode === 'http' ? [cookieFix(context, backend), balanceSourceFix(context, backend)] : [{ ...balanceSourceFix(context, backend), preferred: true }];
+      const fixes = () => (backend.mode === 'http' ? [cookieFix(context, backend), balanceSourceFix(context, backend)] : [{ ...balanceSourceFix(context, backend), preferred: true }]);
       context.report({
         message: `${backend.kind} '${backend.name}' receives WebSocket traffic (${webSocketOrigin(use)}) and balances it over ${activeServerCount(backend)} servers without persistence; a reconnecting client may land on a server that does not know its session.`,
         range: (backend.nameWord ?? backend.section.keyword).range,

@@ -14,7 +14,7 @@ export const websocketTimeoutRule: Rule = {
       report({
         message: `${backend.kind} '${backend.name}' receives WebSocket traffic (${webSocketOrigin(use)}) but has no 'timeout tunnel', so idle sockets are closed after the much shorter client/server timeouts.`,
         range: (backend.nameWord ?? backend.section.keyword).range,
-        fixes: [{ title: "Keep idle WebSocket connections for an hour ('timeout tunnel 1h')", edits: [insertAfterHeader(file, backend.section, ['timeout tunnel 1h'])], preferred: true }],
+        fixes: () => [{ title: "Keep idle WebSocket connections for an hour ('timeout tunnel 1h')", edits: [insertAfterHeader(file, backend.section, ['timeout tunnel 1h'])], preferred: true }],
       });
     }
   },
