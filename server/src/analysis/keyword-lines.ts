@@ -2,7 +2,7 @@ import { addedIn, getKeyword, isKnownIn, lineOptions, resolveDirective, scanOpti
 import type { ConfigModel } from '../model/config-model';
 import type { ConfigFile, Directive, SampleExpression, Section, Word } from '../syntax/ast';
 import { detached } from '../syntax/detached';
-import { startOf } from '../syntax/word-node';
+import { startOf, WordNode } from '../syntax/word-node';
 import { parseLogFormat, parseSampleExpression } from '../syntax/sample-expression';
 import { isGuardActive } from './guards';
 import type { RuleContext, SectionRuleContext } from './rule';
@@ -70,7 +70,9 @@ function formsOf(type: string, version: HaproxyVersion): Map<string, LineForm> {
 
 /** The text of a directive's line from its first word to the line break (its trailing comment included). */
 function lineText(text: string, directive: Directive): string {
-  const start = startOf(directive.prefix ?? directive.keyword).offset;
+  const first = directive.prefix ?? directive.keyword;
+  // Read from the word's anchor when it has one: a position object a line is not worth making.
+  const start = first instanceof WordNode ? first.anchor.offset + first.column : startOf(first).offset;
   const end = text.indexOf('\n', start);
   return text.slice(start, end < 0 ? text.length : end);
 }
@@ -95,12 +97,15 @@ function lineForm(text: string, byText: Map<string, LineForm>, type: string, dir
 
 /** The lines of a section that the target version reads, and their forms (at the same indices). */
 interface SectionLines {
+  section: Section;
   version: HaproxyVersion;
   directives: readonly Directive[];
   forms: readonly LineForm[];
 }
 
-const sectionLines = new WeakMap<Section, SectionLines>();
+// The line rules check a section one after the other: the lines of the last section asked for are kept. (A section an
+// edit did not touch is not checked again at all: the lint keeps its findings.)
+let last: SectionLines | undefined;
 const NOTHING: readonly never[] = [];
 
 function isRead(directive: Directive, version: HaproxyVersion): boolean {
@@ -109,12 +114,10 @@ function isRead(directive: Directive, version: HaproxyVersion): boolean {
 
 /**
  * The lines of one section that HAProxy of `version` reads (lines in `.if` branches it skips are left out; none when
- * the version does not have the section), with their forms. Kept per section, so a section an edit did not touch is
- * not resolved again. `file` is the file the section was read from.
+ * the version does not have the section), with their forms. `file` is the file the section was read from.
  */
 function linesOf(file: ConfigFile, section: Section, version: HaproxyVersion): SectionLines {
-  const cached = sectionLines.get(section);
-  if (cached?.version === version) return cached;
+  if (last?.section === section && last.version === version) return last;
   let directives: readonly Directive[] = NOTHING;
   let forms: LineForm[] = NOTHING as never[];
   const all = section.directives;
@@ -130,15 +133,37 @@ function linesOf(file: ConfigFile, section: Section, version: HaproxyVersion): S
     const byText = formsOf(section.type, version);
     for (let i = 0; i < directives.length; i++) forms[i] = lineForm(text, byText, section.type, directives[i], version);
   }
-  const lines = { version, directives, forms };
-  sectionLines.set(section, lines);
-  return lines;
+  return (last = { section, version, directives, forms });
 }
 
 type Report = RuleContext['report'];
 
 /** A rule's check of one line: what it reports must depend on the line's text alone (see `lineFormBit`). */
 export type LineCheck = (line: KeywordLine, context: SectionRuleContext, report: Report) => void;
+
+/** A rule context's report function that counts what it reports. */
+interface CountingReport {
+  count: number;
+  report: Report;
+}
+
+// A lint gives each rule one context for all sections: its counting report is made once.
+const counting = new WeakMap<SectionRuleContext, CountingReport>();
+
+function countingReport(context: SectionRuleContext): CountingReport {
+  let counter = counting.get(context);
+  if (!counter) {
+    const made: CountingReport = {
+      count: 0,
+      report: (finding) => {
+        made.count++;
+        context.report(finding);
+      },
+    };
+    counting.set(context, (counter = made));
+  }
+  return counter;
+}
 
 /**
  * Runs a rule's check of single lines on the lines of the context's section that HAProxy of the target version
@@ -147,18 +172,14 @@ export type LineCheck = (line: KeywordLine, context: SectionRuleContext, report:
 export function checkSectionLines(context: SectionRuleContext, bit: number, check: LineCheck): void {
   const section = context.section;
   const { directives, forms } = linesOf(context.file, section, context.version);
-  let reported = 0;
-  let counting: Report | undefined;
+  let counter: CountingReport | undefined;
   for (let i = 0; i < forms.length; i++) {
     const form = forms[i];
     if (form.clean & bit) continue;
-    counting ??= (finding) => {
-      reported++;
-      context.report(finding);
-    };
-    const before = reported;
-    check({ section, directive: directives[i], words: form.words, resolved: form.resolved, form }, context, counting);
-    if (reported === before) form.clean |= bit;
+    counter ??= countingReport(context);
+    const before = counter.count;
+    check({ section, directive: directives[i], words: form.words, resolved: form.resolved, form }, context, counter.report);
+    if (counter.count === before) form.clean |= bit;
   }
 }
 

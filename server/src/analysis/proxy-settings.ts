@@ -39,8 +39,13 @@ export function ownDirectives(proxy: Proxy, keyword: string, first?: string): Di
  * section (and so on up the `from` chain). A `no` line is returned too; callers decide what it means.
  */
 export function effectiveDirective(proxy: Proxy, keyword: string, first?: string): Directive | undefined {
+  const own = ownDirective(proxy, keyword, first);
+  const defaults = proxy.defaults;
+  if (own || !defaults || defaults === proxy) return own;
+  // Most proxies take their settings from one defaults section that has none itself: no chain to look up.
+  if (!defaults.defaults) return ownDirective(defaults, keyword, first);
   const chain = settingChain(proxy);
-  for (let i = 0; i < chain.length; i++) {
+  for (let i = 1; i < chain.length; i++) {
     const found = ownDirective(chain[i], keyword, first);
     if (found) return found;
   }
