@@ -1,4 +1,4 @@
-import type { Proxy } from '../../model/config-model';
+import type { Proxy, ServerDefinition } from '../../model/config-model';
 import type { Section, SectionType, Word } from '../../syntax/ast';
 import { ListGroups } from '../list-tracker';
 import type { Rule, RuleContext } from '../rule';
@@ -44,9 +44,20 @@ function checkProxies(context: RuleContext): void {
   }
 }
 
+/** True when two servers of a short list (default-server lines aside) may have the same name, without a map. */
+function sharesServerName(servers: readonly ServerDefinition[]): boolean {
+  if (servers.length > 32) return true;
+  for (let i = 1; i < servers.length; i++) {
+    const name = servers[i].name;
+    if (servers[i].isDefault || !name) continue;
+    for (let j = 0; j < i; j++) if (!servers[j].isDefault && servers[j].name === name) return true;
+  }
+  return false;
+}
+
 function checkServers(context: RuleContext, proxy: Proxy): void {
   const servers = proxy.servers;
-  if (servers.length < 2) return;
+  if (servers.length < 2 || !sharesServerName(servers)) return;
   const seen = new Map<string, Word>();
   for (let i = 0; i < servers.length; i++) {
     const server = servers[i];

@@ -98,8 +98,8 @@ function checkMethod(context: RuleContext, proxy: Proxy, servers: readonly Serve
       fixes: () => [{ title: "Check the PostgreSQL protocol ('option pgsql-check user haproxy')", edits: [insertAfterHeader(file, proxy.section, ['option pgsql-check user haproxy'])], preferred: true }],
     });
   }
-  const tellsMaster = checkDirectives(proxy, 'tcp-check').some((d) => d.args.some((a) => ROLE_MASTER.test(a.value)));
-  if (looksLike(proxy, servers, 6379, REDIS_NAME) && !REPLICA_NAME.test(proxy.name) && activeServerCount(proxy) > 1 && !tellsMaster) {
+  const tellsMaster = () => checkDirectives(proxy, 'tcp-check').some((d) => d.args.some((a) => ROLE_MASTER.test(a.value)));
+  if (looksLike(proxy, servers, 6379, REDIS_NAME) && !REPLICA_NAME.test(proxy.name) && activeServerCount(proxy) > 1 && !tellsMaster()) {
     context.report({
       message: `Redis ${proxy.kind} '${proxy.name}' balances over several nodes but its checks cannot tell the master from replicas; writes may reach a read-only replica.`,
       range: named.range,
