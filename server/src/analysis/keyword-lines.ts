@@ -59,7 +59,7 @@ export function lineFormBit(): number {
  */
 const forms = new Map<string, Map<string, LineForm>>();
 let formCount = 0;
-const MAX_FORMS = 200_000;
+const MAX_FORMS = 100_000;
 
 function formsOf(type: string, version: HaproxyVersion): Map<string, LineForm> {
   const key = type + '\0' + version;
