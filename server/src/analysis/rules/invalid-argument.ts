@@ -19,14 +19,22 @@ type Report = RuleContext['report'];
 
 const isDynamic = (text: string) => text.includes('$') || text.includes('%[');
 
+// The values a keyword or option takes, for the target version (asked for by every first line of a form).
+const valueSpecs = new WeakMap<KeywordEntry, { version: HaproxyVersion; specs: readonly ArgumentValues[] }>();
+
+function valuesOf(entry: KeywordEntry, version: HaproxyVersion): readonly ArgumentValues[] {
+  let kept = valueSpecs.get(entry);
+  if (kept?.version !== version) valueSpecs.set(entry, (kept = { version, specs: argumentValues(entry.kind, entry.name, version) }));
+  return kept.specs;
+}
+
 function checkEnumValues(line: KeywordLine, entry: KeywordEntry, firstArg: number, version: HaproxyVersion, report: Report): void {
-  for (const spec of argumentValues(entry.kind, entry.name, version)) {
-    const positions = spec.position === 'each' ? [] : [firstArg + spec.position];
-    for (const index of positions) {
-      const word = wordAt(line, index);
-      if (!word || isDynamic(word.raw) || spec.open) continue;
-      checkValue(word, spec, `'${entry.name}'`, report);
-    }
+  const specs = valuesOf(entry, version);
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i];
+    if (spec.position === 'each' || spec.open) continue;
+    const word = wordAt(line, firstArg + spec.position);
+    if (word && !isDynamic(word.raw)) checkValue(word, spec, `'${entry.name}'`, report);
   }
 }
 
@@ -82,7 +90,7 @@ function checkOptions(line: KeywordLine, version: HaproxyVersion, report: Report
     } else if (option.missingValue) {
       report({ message: `${kind === 'bind' ? 'Bind' : 'Server'} option '${option.name}' needs a value`, range: word.range });
     } else if (option.status === 'ok' && option.entry) {
-      for (const spec of argumentValues(option.entry.kind, option.entry.name, version)) {
+      for (const spec of valuesOf(option.entry, version)) {
         const valueIndex = spec.position === 'each' ? undefined : option.values[spec.position];
         const valueWord = valueIndex === undefined ? undefined : wordAt(line, options.start + valueIndex);
         if (valueWord && !spec.open && !isDynamic(valueWord.raw)) checkValue(valueWord, spec, `${kind} option '${option.name}'`, report);
