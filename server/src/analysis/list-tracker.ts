@@ -4,11 +4,9 @@
  * up to date by looking at the items that changed only, instead of at every item of a large config on every edit.
  */
 
-/** How a list differs from an earlier version: its first `head` and last `tail` items are the same objects. */
-export interface ListChange {
-  head: number;
-  tail: number;
-}
+import { identicalEnds, type ListChange } from '../model/list-ends';
+
+export type { ListChange } from '../model/list-ends';
 
 // Several trackers follow the same lists (the proxies of each model, say): the last comparison of each list is kept.
 const lastChanges = new WeakMap<readonly unknown[], { after: readonly unknown[]; change: ListChange }>();
@@ -17,19 +15,11 @@ const lastChanges = new WeakMap<readonly unknown[], { after: readonly unknown[];
 export function listChange<T>(before: readonly T[], after: readonly T[]): ListChange {
   const last = lastChanges.get(before);
   if (last?.after === after) return last.change;
-  const change = compareLists(before, after);
+  const change = identicalEnds(before, after);
   lastChanges.set(before, { after, change });
   return change;
 }
 
-function compareLists<T>(before: readonly T[], after: readonly T[]): ListChange {
-  const max = Math.min(before.length, after.length);
-  let head = 0;
-  while (head < max && before[head] === after[head]) head++;
-  let tail = 0;
-  while (tail < max - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  return { head, tail };
-}
 
 /** What a tracker keeps about one version of a list. */
 export type ListState = object;

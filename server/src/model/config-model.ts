@@ -5,7 +5,8 @@ import { collectSectionCrossReferences, resolveServerScopes } from './cross-refe
 import { aclCriterionOf, valueWordsOf } from './directive-words';
 import type { ExternalSymbols, ModelOptions } from './external-symbols';
 import { collectSectionFileReferences, type FileReference } from './file-references';
-import { assembleLists, partChange, PartIndex, type PartLists, type SectionPart } from './section-parts';
+import { identicalEnds } from './list-ends';
+import { assembleLists, PartIndex, type PartLists, type SectionPart } from './section-parts';
 
 export type ProxyKind = 'defaults' | 'frontend' | 'backend' | 'listen';
 
@@ -216,7 +217,7 @@ export function buildModel(file: ConfigFile, options: ModelOptions = {}): Config
   }
 
   const earlier = options.previous && modelRecords.get(options.previous);
-  const change = earlier && partChange(earlier.parts, parts);
+  const change = earlier && identicalEnds(earlier.parts, parts);
   const lists = assembleLists(parts, earlier && { parts: earlier.parts, lists: earlier.lists, change: change! });
   const proxies = lists.proxies;
   const backendsByName = new Map<string, Proxy>();

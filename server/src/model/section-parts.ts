@@ -1,5 +1,6 @@
 import type { Proxy, SymbolDefinition, SymbolReference } from './config-model';
 import type { FileReference } from './file-references';
+import type { ListChange } from './list-ends';
 
 /** What one section adds to the model; kept per section so an edit rebuilds only the sections it touched. */
 export interface SectionPart {
@@ -43,27 +44,11 @@ const ITEMS: { [K in keyof PartLists]: (part: SectionPart) => readonly PartLists
 
 const LIST_NAMES = Object.keys(ITEMS) as (keyof PartLists)[];
 
-/** How two versions of the parts differ: the first `head` and last `tail` parts are the same objects. */
-export interface PartChange {
-  head: number;
-  tail: number;
-}
-
-/** The common head and tail of two lists of parts, compared by identity. */
-export function partChange(before: readonly SectionPart[], after: readonly SectionPart[]): PartChange {
-  const max = Math.min(before.length, after.length);
-  let head = 0;
-  while (head < max && before[head] === after[head]) head++;
-  let tail = 0;
-  while (tail < max - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  return { head, tail };
-}
-
 /**
  * The lists of a model made of `parts`. Given the parts and lists of the previous version, the unchanged head and tail
  * of each list are copied as blocks and only the items of the parts in between are added one by one.
  */
-export function assembleLists(parts: readonly SectionPart[], previous?: { parts: readonly SectionPart[]; lists: PartLists; change: PartChange }): PartLists {
+export function assembleLists(parts: readonly SectionPart[], previous?: { parts: readonly SectionPart[]; lists: PartLists; change: ListChange }): PartLists {
   const lists = {} as Record<keyof PartLists, unknown[]>;
   for (const name of LIST_NAMES) {
     const itemsOf = ITEMS[name] as (part: SectionPart) => readonly unknown[];
@@ -87,7 +72,7 @@ function countItems(parts: readonly SectionPart[], from: number, to: number, ite
   return count;
 }
 
-function spliced<T>(before: readonly T[], beforeParts: readonly SectionPart[], parts: readonly SectionPart[], { head, tail }: PartChange, itemsOf: (part: SectionPart) => readonly T[]): T[] {
+function spliced<T>(before: readonly T[], beforeParts: readonly SectionPart[], parts: readonly SectionPart[], { head, tail }: ListChange, itemsOf: (part: SectionPart) => readonly T[]): T[] {
   const headCount = countItems(beforeParts, 0, head, itemsOf);
   const tailCount = countItems(beforeParts, beforeParts.length - tail, beforeParts.length, itemsOf);
   const middle = concatenated(parts, head, parts.length - tail, itemsOf);
@@ -108,7 +93,7 @@ export class PartIndex<T> {
     private readonly keysOf: (part: SectionPart) => readonly string[],
     private readonly itemsOf: (part: SectionPart) => readonly T[],
     private readonly offsetOf: (item: T) => number,
-    previous?: { index: PartIndex<T>; parts: readonly SectionPart[]; change: PartChange },
+    previous?: { index: PartIndex<T>; parts: readonly SectionPart[]; change: ListChange },
   ) {
     // Only a built index is carried: a chain of unbuilt ones would keep every earlier version alive.
     if (previous?.index.map) {
