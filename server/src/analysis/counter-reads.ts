@@ -2,6 +2,7 @@ import type { Proxy } from '../model/config-model';
 import type { Directive, Range, Word } from '../syntax/ast';
 import { subRange } from '../syntax/positions';
 import { ProxyMemo } from './proxy-memo';
+import { valueWordsOf } from '../model/directive-words';
 
 /** What a fetch suffix reads from a stick table (`http_req_rate`, `kbytes_in` -> `bytes_in_cnt`...). */
 const DATA_TYPES: Record<string, string> = {
@@ -107,16 +108,7 @@ const reads = new ProxyMemo<readonly CounterRead[]>((proxy) => {
   for (let d = 0; d < directives.length; d++) {
     const directive = directives[d];
     if (directive.keyword.value === 'stick-table') continue;
-    readsInWords(directive.args, directive, found);
-    const groups = directive.condition?.groups;
-    if (!groups) continue;
-    for (let g = 0; g < groups.length; g++) {
-      const group = groups[g];
-      for (let t = 0; t < group.length; t++) {
-        const term = group[t];
-        if (term.kind === 'anonymous-acl') readsInWords(term.words, directive, found);
-      }
-    }
+    readsInWords(valueWordsOf(directive), directive, found);
   }
   return found.length > 0 ? found : NO_READS;
 });
