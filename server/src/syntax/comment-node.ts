@@ -1,5 +1,5 @@
 import type { Comment, Range } from './ast';
-import { AnchoredPosition, type LineAnchor } from './positions';
+import { lineSpan, type LineAnchor } from './positions';
 
 /** A comment read by the parser: like a word, it makes its range from its line anchor on first use. */
 export class CommentNode implements Comment {
@@ -20,7 +20,7 @@ export class CommentNode implements Comment {
   }
 
   get range(): Range {
-    return (this.made ??= { start: new AnchoredPosition(this.anchor, this.column), end: new AnchoredPosition(this.anchor, this.column + this.text.length) });
+    return (this.made ??= lineSpan(this.anchor, this.column, this.column + this.text.length));
   }
 
   set range(range: Range) {

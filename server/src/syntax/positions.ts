@@ -73,6 +73,11 @@ export function tokenRange(token: IToken): Range {
   };
 }
 
+/** The range from `startColumn` to `endColumn` on the line of `anchor`. */
+export function lineSpan(anchor: LineAnchor, startColumn: number, endColumn: number): Range {
+  return { start: new AnchoredPosition(anchor, startColumn), end: new AnchoredPosition(anchor, endColumn) };
+}
+
 /** A range covering `from` to `to`. */
 export function spanRanges(from: Range, to: Range): Range {
   return { start: from.start, end: to.end };

@@ -9,7 +9,7 @@ import { endsWithLineBreak } from './line-count';
 import type { ParsedFragment } from './parse-config';
 import { parseLineTokens } from './parser';
 import { LineTracker } from './line-tracker';
-import { AnchoredPosition, spanRanges, subRange, type LineAnchor } from './positions';
+import { AnchoredPosition, lineSpan, spanRanges, subRange, type LineAnchor } from './positions';
 import { CONDITIONAL_KEYWORDS, NAMED_SECTIONS, SECTION_KEYWORDS } from './section-keywords';
 import { CloseBrace, If, InlineComment, OpenBrace, Or, Unless, UnterminatedWord } from './tokens';
 import { decodeWord, isPlainText } from './word';
@@ -83,13 +83,13 @@ export class TreeBuilder {
   /** Adds a problem found in the raw text, before its line is read: columns `column` to `endColumn` of line `line`. */
   rawProblem(message: string, line: number, lineStart: number, column: number, endColumn: number): void {
     const anchor = this.anchorAt(line, lineStart, true);
-    this.problem(message, { start: new AnchoredPosition(anchor, column), end: new AnchoredPosition(anchor, endColumn) });
+    this.problem(message, lineSpan(anchor, column, endColumn));
   }
 
   /** Range of a token of the current line. */
   private tokenRange(token: IToken): Range {
     const column = this.tokensOffset + token.startOffset - this.lineStart;
-    return { start: new AnchoredPosition(this.lineAnchor!, column), end: new AnchoredPosition(this.lineAnchor!, column + token.image.length) };
+    return lineSpan(this.lineAnchor!, column, column + token.image.length);
   }
 
   private problem(message: string, range: Range): void {

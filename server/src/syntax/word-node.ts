@@ -1,5 +1,5 @@
 import type { EnvVarRef, Position, Range, Word } from './ast';
-import { AnchoredPosition, type LineAnchor } from './positions';
+import { AnchoredPosition, lineSpan, type LineAnchor } from './positions';
 
 /** Shared by the words without environment variables (most of them). */
 const NO_ENV_VARS: readonly EnvVarRef[] = Object.freeze([]);
@@ -47,7 +47,7 @@ export class WordNode implements Word {
   get range(): Range {
     const at = this.at;
     if (typeof at !== 'number') return at;
-    const range = { start: new AnchoredPosition(this.anchor, at), end: new AnchoredPosition(this.anchor, at + this.raw.length) };
+    const range = lineSpan(this.anchor, at, at + this.raw.length);
     this.at = range;
     return range;
   }
